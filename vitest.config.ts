@@ -4,6 +4,7 @@ export default defineConfig({
   test: {
     include: ["test/**/*.test.ts"],
     exclude: ["test/fixtures/**", "node_modules/**", "dist/**"],
+    globalSetup: ["test/helpers/build-dist.ts"],
     testTimeout: 30_000,
     hookTimeout: 60_000,
   },
