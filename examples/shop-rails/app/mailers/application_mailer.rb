@@ -1,0 +1,4 @@
+class ApplicationMailer < ActionMailer::Base
+  default from: "shop@shop.test"
+  layout "mailer"
+end
