@@ -1,0 +1,61 @@
+import { writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { UsageError } from "../src/errors.js";
+import { planMigration } from "../src/run.js";
+import { BASE_URL, ENV, makeRepo, RAILS_FILES, removeRepo, TASK } from "./helpers/msw-anthropic.js";
+
+/** Invalid options throw a UsageError (exit 2) with one sentence, before any request is made. */
+
+let repo: string;
+beforeAll(async () => {
+  repo = await makeRepo(RAILS_FILES);
+  await writeFile(join(repo, "notes.txt"), "a file, not a folder\n");
+});
+afterAll(() => removeRepo(repo));
+
+async function usageError(options: Record<string, unknown>): Promise<UsageError> {
+  const error = await planMigration({ task: TASK, repo, env: ENV, ...options } as never).then(
+    () => null,
+    (thrown: unknown) => thrown,
+  );
+  expect(error).toBeInstanceOf(UsageError);
+  const usage = error as UsageError;
+  expect(usage.exitCode).toBe(2);
+  expect(usage.subtype).toBe("error_usage");
+  expect(usage.message).not.toContain("\n");
+  return usage;
+}
+
+describe("planMigration's options", () => {
+  it("refuses a missing or blank task", async () => {
+    expect((await usageError({ task: "   " })).message).toMatch(/task/);
+    expect((await usageError({ task: undefined })).message).toMatch(/task/);
+  });
+
+  it("refuses a repo that does not exist, or is a file", async () => {
+    expect((await usageError({ repo: join(repo, "nowhere") })).message).toMatch(/does not exist/);
+    expect((await usageError({ repo: join(repo, "notes.txt") })).message).toMatch(/not a folder/);
+  });
+
+  it("says how to set a key, or to use --offline, when there is none", async () => {
+    const { message } = await usageError({ env: { ANTHROPIC_BASE_URL: BASE_URL } });
+    expect(message).toContain("ANTHROPIC_API_KEY");
+    expect(message).toContain("--offline");
+  });
+
+  it("refuses a budget with a model that has no known price", async () => {
+    expect((await usageError({ model: "acme-llm-1", maxBudgetUsd: 1 })).message).toContain("acme-llm-1");
+  });
+
+  it("refuses turn limits and budgets that are not positive numbers", async () => {
+    expect((await usageError({ maxTurns: 0 })).message).toMatch(/--max-turns/);
+    expect((await usageError({ maxTurns: 2.5 })).message).toMatch(/--max-turns/);
+    expect((await usageError({ maxBudgetUsd: -1 })).message).toMatch(/--max-budget-usd/);
+    expect((await usageError({ maxBudgetUsd: Number.NaN })).message).toMatch(/--max-budget-usd/);
+  });
+
+  it("refuses a base URL that is not http or https", async () => {
+    expect((await usageError({ baseURL: "ftp://example.com" })).message).toMatch(/base URL/);
+  });
+});
