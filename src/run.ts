@@ -16,26 +16,25 @@ import { defaultPlanPath } from "./plan/path.js";
 import { loadAgentPrompt } from "./prompt.js";
 import type { AgentEvent, PlanMigrationOptions, RunResult } from "./types.js";
 import { Workspace } from "./workspace.js";
+import { defaultHooks } from "./default-hooks.js";
 import { toolsByName } from "../tools/index.js";
 
-/** What the lead wires in: the survey for the first message, the rule table, and the offline planner. */
+/** The parts a run plugs in: the survey for the first message, the rule table, and the offline planner. */
 export interface RunHooks {
   /** The survey's text, passed to the model in the first user message. */
   survey?: (root: string, task: string, signal?: AbortSignal) => Promise<string | undefined>;
   /** Runs after a plan passes the structural checks; findings are sent back once, the rest become plan_warnings. */
   safetyCheck?: SafetyCheck;
   /** Plans without a model (--offline). */
-  offline?: (options: PlanMigrationOptions, workspace: Workspace) => Promise<RunResult>;
+  offline?: (options: PlanMigrationOptions, workspace: Workspace) => Promise<LoopOutcome>;
 }
-
-export const defaultHooks: RunHooks = {};
 
 /**
  * The single entry point of the CLI, the MCP server and the library. Invalid options throw a UsageError;
  * anything that goes wrong once the run has started comes back as an error result. It never writes to
  * stdout and never exits the process.
  */
-export async function planMigration(input: PlanMigrationOptions, hooks: RunHooks = defaultHooks): Promise<RunResult> {
+export async function planMigration(input: PlanMigrationOptions, hooks: RunHooks = defaultHooks()): Promise<RunResult> {
   const started = Date.now();
   const options = validateOptions(input);
   const env = options.env ?? process.env;
@@ -52,24 +51,34 @@ export async function planMigration(input: PlanMigrationOptions, hooks: RunHooks
   });
   const transcript = options.transcript ? openTranscript(options.transcript) : undefined;
   const emit = (event: AgentEvent) => options.onEvent?.(event);
-
   const planPath = workspace.relative(workspace.planPath);
-  if (options.offline) {
-    emit({ type: "init", model, repo: workspace.root, plan_path: planPath, tools: [], offline: true });
-    const result = hooks.offline
-      ? await hooks.offline(options, workspace)
-      : await finish(failure("error_during_execution", "Offline planning is not available in this build."), workspace, model, started);
+
+  const settle = async (run: () => Promise<LoopOutcome>): Promise<RunResult> => {
+    let outcome: LoopOutcome;
+    try {
+      outcome = await run();
+    } catch (error) {
+      outcome = failure(options.signal?.aborted ? "error_interrupted" : "error_during_execution", oneLine(error));
+    }
+    if (outcome.subtype === "error_interrupted") await removeCreatedFiles(workspace);
+    const result = await finish(outcome, workspace, model, started);
     emit(result);
     return result;
+  };
+
+  if (options.offline) {
+    const offline = hooks.offline;
+    emit({ type: "init", model, repo: workspace.root, plan_path: planPath, tools: [], offline: true });
+    if (!offline) return settle(async () => failure("error_during_execution", "Offline planning is not available in this build."));
+    return settle(() => offline(options, workspace));
   }
 
   const tools = toolsByName(prompt.frontmatter.tools);
   emit({ type: "init", model, repo: workspace.root, plan_path: planPath, tools: tools.map((tool) => tool.name), offline: false });
-  let outcome: LoopOutcome;
-  try {
+  return settle(async () => {
     const survey = hooks.survey ? await hooks.survey(workspace.root, options.task, options.signal) : undefined;
     const baseURL = credentials?.baseURL ?? DEFAULT_BASE_URL;
-    outcome = await runLoop({
+    return runLoop({
       client: createClient({ ...credentials, baseURL, transcript }),
       baseURL,
       model,
@@ -84,13 +93,7 @@ export async function planMigration(input: PlanMigrationOptions, hooks: RunHooks
       transcript,
       safetyCheck: hooks.safetyCheck,
     });
-  } catch (error) {
-    outcome = failure(options.signal?.aborted ? "error_interrupted" : "error_during_execution", oneLine(error));
-  }
-  if (outcome.subtype === "error_interrupted") await removeCreatedFiles(workspace);
-  const result = await finish(outcome, workspace, model, started);
-  emit(result);
-  return result;
+  });
 }
 
 async function existingFolder(repo: string): Promise<string> {

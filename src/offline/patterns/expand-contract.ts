@@ -1,0 +1,82 @@
+import type { PlanContext } from "../context.js";
+import { dualWriteHint, ignoreColumnHint } from "../orm-hints.js";
+import { batchedUpdate, createIndex, dropIndex, indexName, mysqlOnline } from "../sql.js";
+import { step, type Step } from "../step.js";
+import { notNullSteps } from "./not-null.js";
+import { codeStep, concurrent, ddl, mysqlAddColumnClause, type Pattern } from "./pattern.js";
+
+/**
+ * Expand/contract (rules 1, 2, 4, 25): add the new column, write both, backfill, build its indexes, switch reads,
+ * stop writing the old one, drop it. Used for a rename and for a type change that would rewrite the table.
+ */
+export function expandContract(ctx: PlanContext, table: string, from: string, to: string, type: string, copy: string): Pattern {
+  const { dialect } = ctx;
+  const fw = ctx.framework?.id;
+  const old = ctx.survey.column;
+  const addClause = dialect === "mysql" ? `, ${mysqlAddColumnClause(ctx)}` : "";
+  const steps: Step[] = [];
+  const D1 = "Deploy 1 — expand";
+  const D2 = "Deploy 2 — backfill and index";
+  const D3 = "Deploy 3 — switch reads";
+  const D4 = "Deploy 4 — contract";
+
+  steps.push(step(D1, `Add \`${table}.${to}\`, nullable`, [
+    "Nullable, with no default, so adding it is a catalog change: no rewrite, no long lock.",
+  ], `The down migration drops \`${table}.${to}\`; nothing reads it yet.`, {
+    migration: ddl(`add_${to}_to_${table}`, [`ALTER TABLE ${table} ADD COLUMN ${to} ${type}${addClause};`], [`ALTER TABLE ${table} DROP COLUMN ${to};`], ctx),
+  }));
+  steps.push(codeStep(ctx, D1, `Write both columns`, [
+    `Deploy code that writes \`${to}\` wherever it writes \`${from}\` (same value${copy === from ? "" : `, converted as \`${copy}\``}; ${dualWriteHint(fw, from, to)}), and still reads \`${from}\`. Old instances still running during this deploy keep writing only \`${from}\`; the backfill that follows covers their rows.`,
+  ], "Redeploy the previous release; the extra writes to the new column are harmless."));
+
+  const backfillSql = batchedUpdate(dialect, table, `${to} = ${copy}`, `${to} IS NULL AND ${from} IS NOT NULL`);
+  steps.push(step(D2, `Backfill \`${to}\` in batches, outside any migration`, [
+    `After deploy 1 is live everywhere, run this from a job or a console session, repeating until it updates 0 rows (pause between batches to let replicas keep up):`,
+    "", "```sql", backfillSql, "```",
+    "It is idempotent and holds each row lock only for one batch; it is kept out of a DDL migration so no schema lock is held while it runs (rule 25).",
+  ], `Nothing to undo: \`${from}\` is untouched. To redo the copy: \`UPDATE ${table} SET ${to} = NULL;\` in batches, then rerun.`));
+
+  for (const index of old?.indexes.filter((i) => i.columns.includes(from)) ?? []) {
+    const columns = index.columns.map((c) => (c === from ? to : c));
+    const name = indexName(table, columns, index.unique);
+    const sql = createIndex(dialect, table, columns, index.unique, name);
+    const spec = sql.noTransaction ? concurrent(`add_${name}`, sql.up[0]!, sql.down[0]!) : ddl(`add_${name}`, sql.up, sql.down, ctx);
+    steps.push(step(D2, `Build ${index.unique ? "a unique index" : "an index"} on \`${table}.${to}\` like the one on \`${from}\``, [
+      sql.noTransaction ? "CONCURRENTLY, alone in its migration with the no-transaction switch: writes continue during the build (rules 12, 14)." : "Online, without blocking writes.",
+    ], "The down migration drops the new index.", { migration: spec }));
+  }
+  if (old?.nullable === false) steps.push(...notNullSteps(ctx, table, to, D2));
+
+  steps.push(codeStep(ctx, D3, `Read \`${to}\` instead of \`${from}\``, [
+    `Switch every read to \`${to}\`; keep writing both columns so this deploy can be rolled back.`,
+  ], `Redeploy the release of step 2: \`${from}\` is still written, so it is current.`));
+  steps.push(step(D4, `Stop writing \`${from}\``, [
+    `Remove the writes of \`${from}\` and ${ignoreColumnHint(fw, table, from)}. Deploy and wait until no instance of the old release runs.`,
+  ], `Redeploy the release that switched reads; then backfill \`${from}\` from \`${to}\` for rows written meanwhile.`));
+
+  if (dialect === "postgres") {
+    for (const index of old?.indexes.filter((i) => i.columns.includes(from) && i.name) ?? []) {
+      const recreate = createIndex(dialect, table, index.columns, index.unique, index.name!).up[0]!;
+      steps.push(step(D4, `Drop the index \`${index.name}\` on \`${from}\` concurrently`, [
+        "Dropping it first keeps the column drop a short catalog change (rule 13).",
+      ], "The down migration rebuilds the index concurrently.", { migration: concurrent(`remove_${index.name}`, dropIndex(dialect, table, index.name!), recreate) }));
+    }
+  }
+  steps.push(step(D4, `Drop \`${table}.${from}\``, [
+    "This is the point of no return: once it runs, the old column's data is gone.",
+  ], `Irreversible: the down migration cannot restore the data. The way back: re-add \`${from}\` (nullable) and backfill it from \`${to}\` in batches, then redeploy the code of step 2.`, {
+    irreversible: true,
+    migration: ddl(`remove_${from}_from_${table}`, [`ALTER TABLE ${table} DROP COLUMN ${from}${dialect === "mysql" ? `, ${mysqlOnline(false)}` : ""};`], null, ctx),
+  }));
+
+  return {
+    target: [],
+    steps,
+    validation: [
+      { title: `Row parity after the backfill (expect 0)`, sql: `SELECT count(*) FROM ${table} WHERE ${from} IS NOT NULL AND ${to} IS NULL;` },
+      { title: `The copy matches (expect 0)`, sql: `SELECT count(*) FROM ${table} WHERE ${to} IS DISTINCT FROM ${copy};`.replace("IS DISTINCT FROM", dialect === "mysql" ? "<>" : "IS DISTINCT FROM") },
+    ],
+    alternatives: [],
+    caveats: [],
+  };
+}

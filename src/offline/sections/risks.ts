@@ -1,0 +1,39 @@
+import { rulesFor } from "../../rules/select.js";
+import { redactCredentials } from "../../survey/redact.js";
+import type { PlanContext } from "../context.js";
+import type { Pattern } from "../patterns/pattern.js";
+import { LOCK_TIMEOUT, tableSizeSql } from "../sql.js";
+
+/** Risks: every rule of the table for this operation and database, then what the repo could not show. */
+export function risks(ctx: PlanContext, pattern: Pattern): string {
+  const { survey } = ctx;
+  const op = survey.task.operation;
+  const lines: string[] = [];
+  const found = op === "unknown" ? [] : rulesFor(op, ctx.engine, survey.database.version);
+  if (ctx.engine === "unknown" && found.length) {
+    lines.push("The database engine was not found, so every rule below that holds on some engine is listed; the ones for other engines do not apply.", "");
+  }
+  for (const rule of found) {
+    const where = rule.databases.map((d) => (d.engine === "all" ? "all databases" : `${d.engine}${d.below ? ` < ${d.below}` : ""}`)).join(", ");
+    lines.push(`- **Rule ${rule.id}, ${rule.title}** (${where}): ${rule.why}. *Mitigation:* ${rule.safe}.${rule.generalKnowledge ? " (general knowledge: verify)" : ""}`);
+  }
+  const table = ctx.table;
+  if (table && op !== "upgrade") {
+    lines.push(`- **Table size is unknown** (the repo does not say how many rows \`${table}\` has): a step that is instant on a small table can lock a large one for minutes. *Mitigation:* measure before step 1, and schedule the backfills and builds by the result:`, "", "  ```sql", ...tableSizeSql(ctx.dialect, table).split("\n").map((l) => `  ${l}`), "  ```", "");
+  }
+  lines.push("- **Other services may share this database** (workers, reporting, another repo), and this plan only sees this repo's code. *Mitigation:* ask the owners of the database; " +
+    (ctx.dialect === "postgres" ? "check `SELECT DISTINCT application_name, usename FROM pg_stat_activity;` for clients you do not know." : "check the database's connected clients for ones you do not know."));
+  if (ctx.dialect === "postgres" || ctx.dialect === "mysql") {
+    lines.push(`- **Lock queue:** any DDL waiting for its lock blocks the queries behind it. *Mitigation:* the migrations above set a ${LOCK_TIMEOUT} lock timeout; if one times out, retry it at a quieter moment rather than raising the timeout.`);
+  }
+  if (ctx.framework?.safetyTools.length) {
+    lines.push(`- **${ctx.framework.safetyTools.join(", ")}** may stop these migrations; where a check fires on a step that this plan makes safe, mark it assured with the reason written beside it.`);
+  }
+  for (const caveat of pattern.caveats) {
+    lines.push(`- **Not settled by this plan:** ${caveat} *Mitigation:* settle it before the first step.`);
+  }
+  for (const note of survey.notes) {
+    lines.push(`- **From the survey:** ${redactCredentials(note)} *Mitigation:* check it before the first step.`);
+  }
+  return lines.join("\n").trim();
+}
