@@ -27,7 +27,8 @@ const CITATION = new RegExp(
   // Not the middle of a longer path, URL or identifier.
   "(?<![\\w./@+~$:\\\\-])" +
     `((?:\\.{1,2}/)*(?:${SEGMENT}/)*${SEGMENT}\\.(?:${CITATION_EXTENSIONS.join("|")}))` +
-    "(?![\\w/@+-]|\\.\\w)" +
+    // Followed by `(` it is a call in code (`pgm.sql(…)`), not a file.
+    "(?![\\w/@+(-]|\\.\\w)" +
     "(?::(\\d+)(?:[-\u2013](\\d+))?)?(?!\\d)",
   "g",
 );

@@ -33,6 +33,11 @@ describe("findCitations", () => {
     expect(paths(text)).toEqual([]);
   });
 
+  it("ignores a name followed by a call's parenthesis, as in code", () => {
+    expect(paths("pgm.sql(`ALTER TABLE users`); knex.raw(sql); config.json(x)")).toEqual([]);
+    expect(paths("see config.json (the runner's config)")).toEqual(["config.json"]);
+  });
+
   it("marks every mention of a path as new once one mention says (new)", () => {
     const found = findCitations("Edit db/migrate/1_x.rb:2 later; create `db/migrate/1_x.rb` (new) first.");
     expect(found.map((c) => c.new)).toEqual([true, true]);
