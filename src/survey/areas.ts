@@ -1,0 +1,34 @@
+/** Where a file sits in an app: a test, a migration, or one of the reference areas of survey.md. */
+import type { ReferenceArea } from "./types.js";
+
+const TEST = /(^|\/)(tests?|specs?|__tests__|__mocks__|e2e|cypress|playwright|testing|test_helpers?)\/|[._-](test|spec)\.[\w]+$|_test\.(go|py|rb|exs|ex)$|(^|\/)test_[^/]+\.py$|(^|\/)tests?\.py$|(^|\/)conftest\.py$|Tests?\.(java|kt|cs|php)$|Spec\.(java|kt|groovy|scala)$/;
+
+export function isTestPath(path: string): boolean {
+  return TEST.test(path);
+}
+
+const AREAS: [ReferenceArea, RegExp][] = [
+  ["fixtures", /(^|\/)(fixtures?|seeds?|seeders?|factories|factory|testdata|sample[-_]?data)(\/|\.|$)|seeds?\.(rb|py|ts|js|sql|exs)$/i],
+  ["frontend", /\.(tsx|jsx|vue|svelte|astro)$|(^|\/)(frontend|client|web|ui|app\/javascript|app\/frontend|components|pages|src\/types|assets\/js)\//i],
+  ["views", /\.(erb|haml|slim|html?|jinja2?|j2|twig|hbs|handlebars|mustache|eex|heex|leex|liquid|njk|ejs|pug)$|\.blade\.php$|(^|\/)(views|templates)\//i],
+  ["serializers", /(^|\/)schemas?\.(js|ts|py)$|serializ|(^|\/)(schemas?|graphql|dtos?|resources|presenters?|blueprints?|representers?|contracts)\/|\.dto\.|_dto\.|\.graphql$|\.gql$|openapi|swagger|(^|\/)api\/.*\.(ya?ml|json)$/i],
+  ["jobs", /(^|\/)(jobs?|workers?|tasks?|queues?|consumers?|mailers?|cron|schedulers?|listeners?)\/|_(job|worker|task|mailer)\.|\.(job|worker|task)\.|tasks\.py$/i],
+  ["models", /(^|\/)(models?|entities|entity|domain|records?)(\/|$)|models\.py$|\.prisma$|[._](model|entity)\.|Model\.\w+$|Entity\.\w+$/i],
+  ["queries", /repositor|(^|\/)(quer(y|ies)|dao|daos|stores?|repos?|db|database|sql|reports?|analytics)\/|\.sql$|_query\.|\.query\.|Repository\.\w+$|Dao\.\w+$|Mapper\.(java|xml)$/i],
+  ["views", /(^|\/)(controllers?|handlers?|routes?|views?|endpoints?|resolvers?|api|http|web)\/|_controller\.|Controller\.\w+$|\.controller\.|\.routes?\.|Routes?\.\w+$|_routes?\.|views\.py$|urls\.py$|_handler\.|\.handler\./i],
+  ["config", /(^|\/)(config|settings|conf)\/|\.(ya?ml|toml|ini|json|conf|properties|env\.\w+)$|settings\.py$/i],
+];
+
+const SQL_LINE = /\b(SELECT|INSERT\s+INTO|UPDATE\s+\w+\s+SET|DELETE\s+FROM|WHERE|JOIN)\b/i;
+
+const byPath = new Map<string, ReferenceArea>();
+
+export function areaOf(path: string, line: string): ReferenceArea {
+  let area = byPath.get(path);
+  if (!area) {
+    area = AREAS.find(([, pattern]) => pattern.test(path))?.[0] ?? "other";
+    if (byPath.size > 100_000) byPath.clear();
+    byPath.set(path, area);
+  }
+  return area === "other" && SQL_LINE.test(line) ? "queries" : area;
+}

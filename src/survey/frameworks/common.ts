@@ -1,0 +1,76 @@
+/** Small helpers the framework modules share. */
+import { dirname, posix } from "node:path";
+import type { Cite, DatabaseEngine } from "../types.js";
+import type { RepoView } from "../repo-view.js";
+import type { DatabaseClue } from "./types.js";
+
+export function matching(repo: RepoView, pattern: RegExp): string[] {
+  return repo.files.filter((file) => pattern.test(file));
+}
+
+export function dirsOf(paths: string[]): string[] {
+  return [...new Set(paths.map((p) => dirname(p)))].sort();
+}
+
+/** Folders that hold `marker` (`db/migrate/x.rb` with marker `db/migrate` → the app root `""`). */
+export function rootOf(path: string, marker: string): string {
+  const index = path.indexOf(marker);
+  return index <= 0 ? "" : path.slice(0, index).replace(/\/$/, "");
+}
+
+export function join(...parts: string[]): string {
+  return posix.join(...parts.filter(Boolean));
+}
+
+const collator = new Intl.Collator("en", { numeric: true });
+
+/** Orders migrations by file name the way runners do, numbers compared as numbers (V2 before V10). */
+export function naturalSort(paths: string[], key: (path: string) => string = (p) => posix.basename(p)): string[] {
+  return [...paths].sort((a, b) => collator.compare(key(a), key(b)) || collator.compare(a, b));
+}
+
+/** The first line of a listed file that matches, as a citation with its text. */
+export async function citeFirst(repo: RepoView, path: string, pattern: RegExp): Promise<Cite | null> {
+  const lines = await repo.lines(path);
+  const index = lines.findIndex((line) => pattern.test(line));
+  if (index < 0) return null;
+  return { path, line: index + 1, text: lines[index]!.trim() };
+}
+
+/** Maps what configs call a database (`postgresql`, `mysql2`, `pgsql`, `sqlite3`, `pg`) to an engine. */
+export function engineFromWord(word: string): DatabaseEngine {
+  const lower = word.toLowerCase();
+  if (/postgis|postgres|^pg$|^pgsql$|cockroach|neon/.test(lower)) return "postgres";
+  if (/mariadb/.test(lower)) return "mariadb";
+  if (/mysql|trilogy|planetscale/.test(lower)) return "mysql";
+  if (/sqlite|libsql|turso|^d1$/.test(lower)) return "sqlite";
+  if (/sqlserver|mssql|tedious/.test(lower)) return "sqlserver";
+  if (/oracle/.test(lower)) return "oracle";
+  return "unknown";
+}
+
+/** A database clue from the first line of `path` matching `pattern`, whose first group names the engine. */
+export async function clueFrom(repo: RepoView, path: string, pattern: RegExp): Promise<DatabaseClue | null> {
+  const cite = await citeFirst(repo, path, pattern);
+  const word = cite?.text?.match(pattern)?.[1];
+  if (!cite || !word) return null;
+  const engine = engineFromWord(word);
+  return engine === "unknown" ? null : { engine, where: cite };
+}
+
+export async function dependsOn(repo: RepoView, manifest: string, name: RegExp): Promise<Cite | null> {
+  return repo.has(manifest) ? citeFirst(repo, manifest, name) : null;
+}
+
+/** package.json files that list a dependency, as citations. */
+export async function packageDependency(repo: RepoView, name: string): Promise<Cite[]> {
+  const manifests = matching(repo, /(^|\/)package\.json$/).filter((p) => !p.includes("node_modules/"));
+  const pattern = new RegExp(`"${name.replace(/[/.-]/g, "\\$&")}"\\s*:`);
+  const cites = await Promise.all(manifests.map((m) => citeFirst(repo, m, pattern)));
+  return cites.filter((c): c is Cite => c !== null);
+}
+
+/** `cd app && command` when the framework lives below the repo root. */
+export function inDir(dir: string, command: string): string {
+  return dir ? `cd ${dir} && ${command}` : command;
+}

@@ -1,0 +1,33 @@
+import { join, dirsOf, dependsOn, naturalSort, matching } from "./common.js";
+import { nextPrefix } from "../migration-name.js";
+import { sqlFilesWith } from "./sql-files.js";
+import type { FrameworkModule } from "./types.js";
+import type { Cite } from "../types.js";
+
+export const goose: FrameworkModule = {
+  id: "goose",
+  name: "goose",
+  async detect(repo) {
+    const sql = await sqlFilesWith(repo, /^--\s*\+goose\s+Up/im);
+    const goFiles = matching(repo, /(^|\/)migrations?\/\d+_\w+\.go$/);
+    const mod = await dependsOn(repo, "go.mod", /pressly\/goose/);
+    const migrations = naturalSort([...sql, ...(mod ? goFiles : [])]);
+    if (!migrations.length && !mod) return null;
+    const evidence: Cite[] = [...(mod ? [mod] : []), ...migrations.slice(0, 1).map((path) => ({ path }))];
+    const dir = dirsOf(migrations)[0] ?? "migrations";
+    return {
+      evidence, migrations, migrationsDirs: migrations.length ? dirsOf(migrations) : ["migrations"], schemaFiles: [],
+      commands: {
+        run: `goose -dir ${dir} <driver> "$DATABASE_URL" up`,
+        rollback: `goose -dir ${dir} <driver> "$DATABASE_URL" down`,
+        generate: `goose -dir ${dir} create <name> sql`,
+      },
+    };
+  },
+  newMigration(detection, slug, now) {
+    const latest = detection.migrations.at(-1) ?? null;
+    return { convention: "<dir>/<YYYYMMDDHHMMSS or NNNNN>_<name>.sql with -- +goose Up / -- +goose Down", example: join(detection.migrationsDirs[0] ?? "migrations", `${nextPrefix(latest, now)}_${slug}.sql`) };
+  },
+  commands: { run: 'goose -dir <dir> <driver> "$DATABASE_URL" up', rollback: 'goose -dir <dir> <driver> "$DATABASE_URL" down' },
+  transaction: { wrapped: true, optOut: "-- +goose NO TRANSACTION at the top of the file" },
+};

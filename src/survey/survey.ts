@@ -1,0 +1,90 @@
+/** The survey: list the repo once, detect frameworks and database, then look up the task's table and column. */
+import { posix } from "node:path";
+import { InterruptedError } from "../errors.js";
+import { detectDatabase } from "./database/detect-database.js";
+import { detectFrameworks } from "./frameworks/registry.js";
+import { slugFor } from "./migration-name.js";
+import { openRepo } from "./repo-view.js";
+import { classifyMatches, startColumnSearch } from "./schema/classify-matches.js";
+import { columnInfo, historyOf, referencesOf, tableInfo } from "./schema/column-report.js";
+import { surveyTable } from "./schema/table-references.js";
+import { parseTask } from "./task/parse-task.js";
+import { pascalCase } from "./names.js";
+import type { FrameworkInfo, ParsedTask, References, Survey } from "./types.js";
+
+const noReferences = (): References => ({ code: [], tests: [], sameNameOrUnclear: [], counts: { code: 0, tests: 0, sameNameOrUnclear: 0, files: 0 } });
+
+/** `now` fixes the time new migrations are named after (tests); it defaults to the clock. */
+export async function survey(root: string, task: string, options: { signal?: AbortSignal; now?: Date } = {}): Promise<Survey> {
+  try {
+    return await surveyRepo(root, task, options);
+  } catch (error) {
+    if (options.signal?.aborted) throw new InterruptedError("The survey was interrupted.", { cause: error });
+    throw error;
+  }
+}
+
+async function surveyRepo(root: string, task: string, options: { signal?: AbortSignal; now?: Date }): Promise<Survey> {
+  const started = Date.now();
+  const parsed = parseTask(task);
+  // The column's search does not need the file list: both run at once.
+  const columnSearch = parsed.column && parsed.table ? startColumnSearch(root, parsed.column, options.signal) : undefined;
+  columnSearch?.catch(() => undefined);
+  const repo = await openRepo(root, options.signal);
+  checkAborted(options.signal);
+  const { frameworks, clues } = await detectFrameworks(repo, taskSlug(parsed), options.now ?? new Date());
+  const database = await detectDatabase(repo, clues);
+  checkAborted(options.signal);
+  const result: Survey = {
+    root, task: parsed, frameworks, database, table: null, column: null, history: [], references: noReferences(),
+    notes: [], fileCount: repo.files.length, durationMs: 0,
+  };
+  const table = parsed.table ?? null;
+  if (parsed.column && table) {
+    const found = await classifyMatches(repo, parsed.column, table, parsed.model ?? djangoModel(table, frameworks), frameworks, columnSearch);
+    result.column = columnInfo(found, table, parsed.column);
+    result.table = tableInfo(found, table);
+    result.history = historyOf(found, frameworks);
+    result.references = referencesOf(found);
+    if (!result.column.declarations.length) result.notes.push(`No declaration of ${table}.${parsed.column} was found in a schema snapshot, model or migration; check the names in the task.`);
+    if (found.others.length) result.notes.push(`Other tables also have a column named ${parsed.column}: ${found.others.join(", ")}; their uses are listed apart.`);
+    if (found.truncated) result.notes.push(`The search stopped after many matches; some references may be missing.`);
+  } else if (table) {
+    const found = await surveyTable(repo, table, parsed.model, frameworks);
+    result.table = found.table;
+    result.history = found.history;
+    result.references = found.references;
+    if (found.truncated) result.notes.push(`The search stopped after many matches; some references may be missing.`);
+  }
+  result.notes.push(...standingNotes(result));
+  result.durationMs = Date.now() - started;
+  return result;
+}
+
+/** Django names a table `<app>_<model>` unless told otherwise: `accounts_user` is the model User of the app accounts. */
+function djangoModel(table: string, frameworks: FrameworkInfo[]): string | null {
+  const apps = frameworks.filter((f) => f.id === "django").flatMap((f) => f.migrationsDirs.map((d) => posix.basename(posix.dirname(d))));
+  const app = apps.find((name) => table.startsWith(`${name}_`) && table.length > name.length + 1);
+  return app ? pascalCase(table.slice(app.length + 1)) : null;
+}
+
+function standingNotes(result: Survey): string[] {
+  const notes: string[] = [];
+  if (!result.frameworks.length) notes.push("No migration framework was recognised in the repo.");
+  if (result.database.engine === "unknown") notes.push("The database engine is not stated in the repo's config; it is unknown.");
+  else if (!result.database.version) notes.push(`The ${result.database.engine} version is not stated in the repo; check it before relying on version-dependent behaviour.`);
+  if (result.task.unparsed) notes.push(`Part of the task was not understood and is kept as written: "${result.task.unparsed}".`);
+  notes.push("Table sizes, traffic and other services or repos that share this database cannot be seen from the repo.");
+  return notes;
+}
+
+function taskSlug(task: ParsedTask): string {
+  if (task.operation === "upgrade") return slugFor(["upgrade", task.upgrade?.target ?? "", task.upgrade?.to ?? ""]);
+  const verb = task.operation === "unknown" ? "change" : task.operation.replace(/_column|_table|_tables/, "");
+  const target = [task.table ?? task.model ?? "", task.column ?? ""].filter(Boolean);
+  return slugFor([verb, ...target, ...(task.newName ? ["to", task.newName] : [])]);
+}
+
+function checkAborted(signal?: AbortSignal): void {
+  if (signal?.aborted) throw new InterruptedError("The survey was interrupted.");
+}

@@ -1,0 +1,57 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { survey } from "../../src/survey/index.js";
+import { surveyTempRepo } from "../helpers/survey-temp-repo.js";
+
+const TASK = "add an index on orders.created_at concurrently";
+let cleanup: (() => Promise<void>) | undefined;
+afterEach(async () => {
+  await cleanup?.();
+  cleanup = undefined;
+});
+
+async function databaseOf(files: Record<string, string>) {
+  const repo = await surveyTempRepo(files);
+  cleanup = repo.cleanup;
+  return (await survey(repo.root, TASK)).database;
+}
+
+describe("database detection", () => {
+  it.each([
+    ["a Rails database.yml adapter", { "config/database.yml": "default:\n  adapter: mysql2\n" }, "mysql"],
+    ["a Django ENGINE", { "manage.py": "", "site/settings.py": 'DATABASES = {"default": {"ENGINE": "django.db.backends.sqlite3"}}\n' }, "sqlite"],
+    ["a Prisma provider", { "prisma/schema.prisma": 'datasource db {\n  provider = "mysql"\n}\n' }, "mysql"],
+    ["a Drizzle dialect", { "drizzle.config.ts": 'export default { dialect: "postgresql", out: "./drizzle" };\n' }, "postgres"],
+    ["a knex client", { "knexfile.js": "module.exports = { client: 'pg' };\n" }, "postgres"],
+    ["Laravel's DB_CONNECTION in .env.example", { "artisan": "", ".env.example": "DB_CONNECTION=pgsql\n" }, "postgres"],
+    ["Ecto's adapter dependency", { "mix.exs": "defp deps do\n  [{:ecto_sql, \"~> 3.10\"}, {:myxql, \">= 0.0.0\"}]\nend\n" }, "mysql"],
+    ["a JDBC URL", { "src/main/resources/application.properties": "spring.datasource.url=jdbc:postgresql://db:5432/app\n" }, "postgres"],
+    ["DATABASE_URL in an example env file", { ".env.sample": "DATABASE_URL=mysql://app:pw@db/app\n" }, "mysql"],
+  ])("reads the engine from %s", async (_what, files, engine) => {
+    expect((await databaseOf(files)).engine).toBe(engine);
+  });
+
+  it("reads the version from the docker-compose image tag", async () => {
+    const db = await databaseOf({ "config/database.yml": "adapter: postgresql\n", "docker-compose.yml": "services:\n  db:\n    image: postgres:16.2-alpine\n" });
+    expect(db).toMatchObject({ engine: "postgres", version: "16.2" });
+    expect(db.evidence.map((e) => e.path)).toEqual(["config/database.yml", "docker-compose.yml"]);
+  });
+
+  it("takes the engine from the image when nothing else says it", async () => {
+    expect(await databaseOf({ "compose.yaml": "services:\n  db:\n    image: mariadb:10.11\n" })).toMatchObject({ engine: "mariadb", version: "10.11" });
+  });
+
+  it("says unknown when the repo does not say", async () => {
+    expect(await databaseOf({ "README.md": "hello\n" })).toEqual({ engine: "unknown", version: null, evidence: [] });
+  });
+
+  it("never reads a real .env file", async () => {
+    const db = await databaseOf({ ".env": "DATABASE_URL=postgres://app:secret@db/app\n", ".env.example": "DATABASE_URL=mysql://app:changeme@db/app\n" });
+    expect(db.engine).toBe("mysql");
+    expect(db.evidence.map((e) => e.path)).toEqual([".env.example"]);
+  });
+
+  it("redacts credentials in the evidence it cites", async () => {
+    const db = await databaseOf({ ".env.example": "DATABASE_URL=postgres://app:hunter2@db:5432/app\n" });
+    expect(db.evidence[0]?.text).toBe("DATABASE_URL=postgres://app:***@db:5432/app");
+  });
+});
