@@ -1,5 +1,6 @@
 import { readFile, realpath, stat } from "node:fs/promises";
 import { isAbsolute, join, posix, relative, sep } from "node:path";
+import { scanMarkdown } from "./markdown.js";
 import { isSecretPath } from "./secret-files.js";
 
 /**
@@ -36,7 +37,18 @@ const NEW_MARK = /`?[ \t]*\(new(?: file)?\)/iy;
 /** `Node.js`, `Next.js`, `Vue.js` in prose are products, not files at the repo root. */
 const PRODUCT_NAME = /^[A-Z][A-Za-z0-9]*\.(js|ts)$/;
 
-export function findCitations(markdown: string): FoundCitation[] {
+/**
+ * Code is not a claim about the repo: fenced blocks, and inline code spans holding a command or a statement
+ * (`python manage.py migrate`), are blanked before citations are looked for. A span without spaces stays.
+ */
+function proseOnly(markdown: string): string {
+  return scanMarkdown(markdown)
+    .lines.map((line) => (line.inFence ? "" : line.text.replace(/`[^`]*`/g, (span) => (/\s/.test(span) ? " ".repeat(span.length) : span))))
+    .join("\n");
+}
+
+export function findCitations(document: string): FoundCitation[] {
+  const markdown = proseOnly(document);
   const found: Omit<FoundCitation, "new">[] = [];
   const newPaths = new Set<string>();
   for (const match of markdown.matchAll(CITATION)) {

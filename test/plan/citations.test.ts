@@ -38,6 +38,11 @@ describe("findCitations", () => {
     expect(paths("see config.json (the runner's config)")).toEqual(["config.json"]);
   });
 
+  it("takes no citations from code: fenced blocks and inline spans holding a command", () => {
+    const text = ["Run `python manage.py migrate` after `db/schema.rb:3`.", "```ruby", "require_relative \"lib/x.rb\"", "```"].join("\n");
+    expect(paths(text)).toEqual(["db/schema.rb:3"]);
+  });
+
   it("marks every mention of a path as new once one mention says (new)", () => {
     const found = findCitations("Edit db/migrate/1_x.rb:2 later; create `db/migrate/1_x.rb` (new) first.");
     expect(found.map((c) => c.new)).toEqual([true, true]);
