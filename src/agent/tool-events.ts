@@ -1,11 +1,21 @@
 import type { BetaMessage } from "@anthropic-ai/sdk/resources/beta/messages/messages";
 import type { AgentEvent } from "../types.js";
 
-/** The `summary` of a tool_result event: the result's first non-empty line, cut to fit one line of progress. */
+/**
+ * The `summary` of a tool_result event: a count for file contents (numbered `N<TAB>text` rows, as Read
+ * answers), otherwise the result's first non-empty line, cut to fit one line of progress.
+ */
 const MAX_SUMMARY = 200;
+const NUMBERED_ROW = /^(\d+)\t/;
 
 export function summarize(content: string): string {
-  const line = content.split("\n").find((row) => row.trim() !== "")?.trim() ?? "(empty)";
+  const rows = content.split("\n");
+  const first = NUMBERED_ROW.exec(rows[0] ?? "");
+  if (first) {
+    const count = rows.filter((row) => NUMBERED_ROW.test(row)).length;
+    return `${count} line${count === 1 ? "" : "s"} from line ${first[1]}`;
+  }
+  const line = rows.find((row) => row.trim() !== "")?.trim() ?? "(empty)";
   return line.length > MAX_SUMMARY ? `${line.slice(0, MAX_SUMMARY - 1)}…` : line;
 }
 

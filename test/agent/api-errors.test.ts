@@ -40,6 +40,7 @@ describe("describeApiError", () => {
 describe("tool result summaries", () => {
   it("is the first non-empty line of the result", () => {
     expect(summarize("\nFound 3 files\na.rb\nb.rb")).toBe("Found 3 files");
+    expect(summarize("12\tclass User\n13\t  has_many :orders\n\n(2 more lines: use offset 14)")).toBe("2 lines from line 12");
   });
 
   it("cuts a long line to fit one line of progress", () => {
