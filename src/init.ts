@@ -2,7 +2,7 @@ import { readFile, stat } from "node:fs/promises";
 import { join } from "node:path";
 import { MigrationAgentError, oneLine } from "./errors.js";
 import { AGENT_FILE, AGENT_MARKDOWN } from "./init/agent-file.js";
-import { writeFileAtomic } from "./init/atomic-write.js";
+import { atomicWrite } from "./workspace/atomic-write.js";
 import { MCP_CONFIG_FILE, SERVER_KEY, mergeMcpConfig } from "./init/mcp-config.js";
 import { packageFile } from "./paths.js";
 
@@ -36,11 +36,11 @@ export async function runInit(cwd: string): Promise<{ exitCode: number; message:
 
     const done: string[] = [];
     if (config !== null) {
-      await writeFileAtomic(configPath, config);
+      await atomicWrite(configPath, config);
       done.push(`added the "${SERVER_KEY}" server to ${MCP_CONFIG_FILE}`);
     }
     if (agentChanged) {
-      await writeFileAtomic(agentPath, AGENT_MARKDOWN);
+      await atomicWrite(agentPath, AGENT_MARKDOWN);
       done.push(`wrote ${AGENT_FILE}`);
     }
     if (done.length === 0) {

@@ -1,7 +1,7 @@
 import { readFile, realpath, stat } from "node:fs/promises";
 import { isAbsolute, join, posix, relative, sep } from "node:path";
 import { scanMarkdown } from "./markdown.js";
-import { isSecretPath } from "./secret-files.js";
+import { isSecretPath } from "../workspace/secret-files.js";
 
 /**
  * Citations (plan-format.md): a repo-relative path ending in a known source or config extension, with an
