@@ -3,6 +3,7 @@
  * exits the process; invalid options throw a UsageError, a failed run is an error result.
  */
 export { planMigration } from "./run.js";
+export { survey, parseTask } from "./survey/index.js";
 export type { PlanMigrationOptions, RunResult, AgentEvent, Usage } from "./types.js";
 export type { PlanDocument, PlanItem, Citation } from "./plan/types.js";
 export type {

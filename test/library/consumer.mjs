@@ -13,6 +13,10 @@ if (process.argv[2] === "plan") {
     onEvent: (event) => events.push(event.type),
   });
   report.events = events;
+} else if (process.argv[2] === "survey") {
+  const found = await lib.survey(repo, process.env.TASK);
+  report.survey = { frameworks: found.frameworks.map((f) => f.id), engine: found.database.engine, column: found.column?.column };
+  report.offline = await lib.planMigration({ task: process.env.TASK, repo, offline: true, env: {} });
 } else {
   const cases = {
     noTask: { task: "  ", repo },

@@ -64,11 +64,20 @@ describe("migration-agent as a library", () => {
     }
   });
 
+  it("surveys a repo and plans offline with no key, through the package name", async () => {
+    const report = await consume("survey", { TASK: "rename users.email to users.email_address" });
+    expect(report.survey).toEqual({ frameworks: ["rails"], engine: "postgres", column: "email" });
+    expect(report.offline).toMatchObject({ subtype: "success", is_error: false, model: "offline", num_turns: 0, total_cost_usd: 0 });
+    expect(report.offline.plan_errors).toEqual([]);
+  });
+
   it("exports planMigration and the error classes by name", async () => {
     const report = await consume("invalid", { ANTHROPIC_API_KEY: "test-key" });
     expect(report.exports).toEqual(
       expect.arrayContaining([
         "planMigration",
+        "survey",
+        "parseTask",
         "MigrationAgentError",
         "UsageError",
         "ApiError",

@@ -30,6 +30,23 @@ describe("database detection", () => {
     expect((await databaseOf(files)).engine).toBe(engine);
   });
 
+  it.each([
+    ["the pg gem", { Gemfile: 'source "https://rubygems.org"\ngem "rails", "~> 7.1"\ngem "pg", "~> 1.5"\n' }, "postgres"],
+    ["mysql2 in package.json", { "package.json": '{\n  "dependencies": {\n    "knex": "^3.0.0",\n    "mysql2": "^3.9.0"\n  }\n}\n' }, "mysql"],
+    ["psycopg2 in requirements.txt", { "requirements.txt": "Django==5.0\npsycopg2-binary==2.9.9\n" }, "postgres"],
+    ["pgx in go.mod", { "go.mod": "module x\n\nrequire (\n\tgithub.com/jackc/pgx/v5 v5.5.0\n)\n" }, "postgres"],
+    ["go-sqlite3 in go.mod", { "go.mod": "module x\nrequire github.com/mattn/go-sqlite3 v1.14.0\n" }, "sqlite"],
+  ])("falls back to the driver dependency: %s", async (_what, files, engine) => {
+    const db = await databaseOf(files);
+    expect(db.engine).toBe(engine);
+    expect(db.evidence[0]?.path).toBe(Object.keys(files)[0]);
+  });
+
+  it("lets config outrank a driver dependency", async () => {
+    const db = await databaseOf({ Gemfile: 'gem "sqlite3"\n', "config/database.yml": "default:\n  adapter: postgresql\n" });
+    expect(db.engine).toBe("postgres");
+  });
+
   it("reads the version from the docker-compose image tag", async () => {
     const db = await databaseOf({ "config/database.yml": "adapter: postgresql\n", "docker-compose.yml": "services:\n  db:\n    image: postgres:16.2-alpine\n" });
     expect(db).toMatchObject({ engine: "postgres", version: "16.2" });

@@ -1,14 +1,16 @@
 /**
  * The database engine and version, from what the repo says: framework config first (its clues come
  * from the framework modules), then DATABASE_URL in example env files, JDBC URLs, and the
- * docker-compose image, whose tag gives the version (`postgres:16` → 16). Secret files are not in
+ * docker-compose image, whose tag gives the version (`postgres:16` → 16); failing all those, the driver
+ * the app depends on. Secret files are not in
  * the file list, so they are never read here.
  */
-import type { Cite, DatabaseInfo } from "../types.js";
+import type { Cite, DatabaseEngine, DatabaseInfo } from "../types.js";
 import type { RepoView } from "../repo-view.js";
 import type { DatabaseClue } from "../frameworks/types.js";
 import { engineFromWord, matching } from "../frameworks/common.js";
 import { redactCredentials } from "../redact.js";
+import { DRIVER_MANIFESTS, engineOfDriver } from "./driver-deps.js";
 
 const DATABASE_YML = /(^|\/)config\/database\.ya?ml$/;
 const ADAPTER = /^\s*adapter:\s*["']?(\w+)/;
@@ -27,19 +29,32 @@ export async function detectDatabase(repo: RepoView, frameworkClues: DatabaseClu
   for (const path of matching(repo, JDBC_FILES)) clues.push(...(await cluesIn(repo, path, JDBC)));
   const images = [];
   for (const path of matching(repo, COMPOSE)) images.push(...(await cluesIn(repo, path, IMAGE, 2)));
+  const drivers: DatabaseClue[] = [];
+  if (clues.length === 0 && images.length === 0) {
+    for (const manifest of DRIVER_MANIFESTS) {
+      for (const path of matching(repo, manifest.file)) drivers.push(...(await cluesIn(repo, path, manifest.line, undefined, engineOfDriver)));
+    }
+  }
+  clues.push(...drivers);
   const engine = clues[0]?.engine ?? images[0]?.engine ?? "unknown";
   const image = images.find((i) => i.engine === engine && i.version) ?? images.find((i) => i.engine === engine);
   const evidence: Cite[] = [...clues.filter((c) => c.engine === engine), ...(image ? [image] : [])].map((c) => ({ ...c.where, text: redactCredentials(c.where.text ?? "") }));
   return { engine, version: image?.version ?? clues.find((c) => c.engine === engine && c.version)?.version ?? null, evidence };
 }
 
-async function cluesIn(repo: RepoView, path: string, pattern: RegExp, versionGroup?: number): Promise<DatabaseClue[]> {
+async function cluesIn(
+  repo: RepoView,
+  path: string,
+  pattern: RegExp,
+  versionGroup?: number,
+  engineOf: (word: string) => DatabaseEngine = engineFromWord,
+): Promise<DatabaseClue[]> {
   const lines = await repo.lines(path);
   const found: DatabaseClue[] = [];
   lines.forEach((line, index) => {
     const match = pattern.exec(line);
     if (!match?.[1]) return;
-    const engine = engineFromWord(match[1]);
+    const engine = engineOf(match[1]);
     if (engine === "unknown") return;
     const version = versionGroup ? match[versionGroup] ?? null : null;
     found.push({ engine, version, where: { path, line: index + 1, text: line.trim() } });
