@@ -161,3 +161,42 @@ describe("json and stream-json", () => {
     expect(streamedResult.plan?.sections.steps).toHaveLength(3);
   });
 });
+
+describe("the survey and the rule table in a model run", () => {
+  it("gives the model the repo's survey in its first message, cited", async () => {
+    const { repo, fake } = await setUp();
+    const outcome = await runCli(args(repo), { env: fakeApiEnv(fake.url) });
+    expect(outcome.code, outcome.stderr).toBe(0);
+    const first = JSON.stringify(fake.requests[0]!.body.messages[0]);
+    expect(first).toContain("<survey>");
+    expect(first).toContain("Rails");
+    expect(first).toMatch(/PostgreSQL|postgres/);
+    expect(first).toContain("db/schema.rb:44");
+    expect(first).toContain("app/models/user.rb");
+  });
+
+  it("sends an unsafe plan back once with the rule table's findings, and reports what remains as warnings", async () => {
+    const repo = await copyShopRails();
+    const unsafe = shopRailsPlan(TASK).replace(
+      "2. Backfill",
+      "2. Add `add_index :users, :email_address` in `db/migrate/20261128120100_index_email_address.rb` (new).\n3. Backfill",
+    ).replace("3. Drop `email`", "4. Drop `email`").replace("3. Irreversible", "4. Irreversible\n3. Nothing to undo");
+    const write = { type: "tool_use", id: "toolu_write_1", name: "Write", input: { file_path: PLAN, content: unsafe } };
+    const text = (t: string) => ({ message: { content: [{ type: "text", text: t }], stop_reason: "end_turn", usage: { input_tokens: 10, output_tokens: 5 } } });
+    const fake = await startFakeAnthropic([
+      { message: { content: [write], stop_reason: "tool_use", usage: { input_tokens: 10, output_tokens: 5 } } },
+      text("Plan written."),
+      text("I keep the plan as it is."),
+    ]);
+    cleanups.push(() => fake.close(), () => rm(repo, { recursive: true, force: true }));
+    const outcome = await runCli(args(repo, "--output-format", "stream-json"), { env: fakeApiEnv(fake.url) });
+    const events = outcome.stdout.trim().split("\n").map((line) => JSON.parse(line) as AgentEvent);
+    const repair = events.find((event) => event.type === "repair");
+    const result = events.at(-1) as RunResult;
+    expect(outcome.code, outcome.stderr).toBe(0);
+    expect(fake.requests).toHaveLength(3);
+    expect(repair && "problems" in repair ? repair.problems.join(" ") : "").toMatch(/CONCURRENTLY|concurrent/i);
+    expect(JSON.stringify(fake.requests[2]!.body.messages.at(-1))).toMatch(/concurrent/i);
+    expect(result.plan_warnings.join(" ")).toMatch(/concurrent/i);
+  });
+});
