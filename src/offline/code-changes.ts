@@ -3,6 +3,7 @@ import type { Cite, Reference, ReferenceArea, Survey } from "../survey/types.js"
 
 const AREA_NAMES: Record<ReferenceArea, string> = {
   models: "Models", queries: "Queries and raw SQL", serializers: "Serializers and API types", views: "Views and templates",
+  controllers: "Controllers and API handlers",
   jobs: "Jobs", frontend: "Frontend", fixtures: "Fixtures and seeds", config: "Config", other: "Other code",
 };
 

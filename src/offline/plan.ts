@@ -1,6 +1,7 @@
 import { redactCredentials } from "../survey/redact.js";
 import type { Survey } from "../survey/types.js";
 import { planContext, type PlanContext } from "./context.js";
+import { indexBuildsOnce } from "./index-builds-once.js";
 import { choosePattern } from "./patterns/choose.js";
 import { currentState } from "./sections/current-state.js";
 import { risks } from "./sections/risks.js";
@@ -18,7 +19,7 @@ export interface OfflinePlanOptions {
 export function offlinePlan(survey: Survey, options: OfflinePlanOptions): string {
   const ctx = planContext(survey, options.now ?? new Date());
   const pattern = choosePattern(ctx);
-  const numbered = numberSteps(ctx, pattern.steps);
+  const numbered = numberSteps(ctx, indexBuildsOnce(pattern.steps));
   const task = redactCredentials(survey.task.text.replace(/\s+/g, " ").trim());
   const parts = [
     `# Migration Plan: ${task}`,

@@ -15,7 +15,7 @@ const AREAS: [ReferenceArea, RegExp][] = [
   ["jobs", /(^|\/)(jobs?|workers?|tasks?|queues?|consumers?|mailers?|cron|schedulers?|listeners?)\/|_(job|worker|task|mailer)\.|\.(job|worker|task)\.|tasks\.py$/i],
   ["models", /(^|\/)(models?|entities|entity|domain|records?)(\/|$)|models\.py$|\.prisma$|[._](model|entity)\.|Model\.\w+$|Entity\.\w+$/i],
   ["queries", /repositor|(^|\/)(quer(y|ies)|dao|daos|stores?|repos?|db|database|sql|reports?|analytics)\/|\.sql$|_query\.|\.query\.|Repository\.\w+$|Dao\.\w+$|Mapper\.(java|xml)$/i],
-  ["views", /(^|\/)(controllers?|handlers?|routes?|views?|endpoints?|resolvers?|api|http|web)\/|_controller\.|Controller\.\w+$|\.controller\.|\.routes?\.|Routes?\.\w+$|_routes?\.|views\.py$|urls\.py$|_handler\.|\.handler\./i],
+  ["controllers", /(^|\/)(controllers?|handlers?|routes?|endpoints?|resolvers?|api|http|web)\/|_controller\.|Controller\.\w+$|\.controller\.|\.routes?\.|Routes?\.\w+$|_routes?\.|views\.py$|urls\.py$|_handler\.|\.handler\./i],
   ["config", /(^|\/)(config|settings|conf)\/|\.(ya?ml|toml|ini|json|conf|properties|env\.\w+)$|settings\.py$/i],
 ];
 

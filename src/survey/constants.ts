@@ -16,3 +16,7 @@ export const DEFAULT_RENDER_CHARS = 12_000;
 export const RENDER_REFS_PER_AREA = 12;
 /** Files the survey reads at once. */
 export const READ_BATCH = 64;
+/** How far below its opener a table block is read for the table's columns. */
+export const MAX_TABLE_BLOCK_LINES = 200;
+/** How far above a column's line a multi-line index call (`- addUniqueConstraint:`) may open. */
+export const INDEX_OPENER_LOOKBACK_LINES = 3;

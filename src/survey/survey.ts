@@ -6,6 +6,8 @@ import { detectFrameworks } from "./frameworks/registry.js";
 import { slugFor } from "./migration-name.js";
 import { openRepo } from "./repo-view.js";
 import { classifyMatches, startColumnSearch } from "./schema/classify-matches.js";
+import { currentIndexes } from "./schema/indexes.js";
+import { columnsOfTable } from "./schema/table-columns-source.js";
 import { columnInfo, historyOf, referencesOf, tableInfo } from "./schema/column-report.js";
 import { surveyTable } from "./schema/table-references.js";
 import { parseTask } from "./task/parse-task.js";
@@ -42,8 +44,8 @@ async function surveyRepo(root: string, task: string, options: { signal?: AbortS
   const table = parsed.table ?? null;
   if (parsed.column && table) {
     const found = await classifyMatches(repo, parsed.column, table, parsed.model ?? djangoModel(table, frameworks), frameworks, columnSearch);
-    result.column = columnInfo(found, table, parsed.column);
-    result.table = tableInfo(found, table);
+    result.column = columnInfo(found, table, parsed.column, await currentIndexes(repo, found, parsed.column, frameworks));
+    result.table = tableInfo(found, table, await columnsOfTable(repo, found, frameworks));
     result.history = historyOf(found, frameworks);
     result.references = referencesOf(found);
     if (!result.column.declarations.length) result.notes.push(`No declaration of ${table}.${parsed.column} was found in a schema snapshot, model or migration; check the names in the task.`);

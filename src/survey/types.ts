@@ -127,12 +127,13 @@ export interface TableInfo {
   /** Model/entity class names that map to it, with where they are declared. */
   models: { name: string; where: Cite }[];
   declarations: Cite[];
-  /** Columns of the table, as far as the schema snapshot or models show them. */
+  /** Database names of the table's columns: from the schema snapshot, else the migration that created the table, else the model. */
   columns: string[];
 }
 
+/** `views` are templates; `controllers` are request handlers: controllers, routes, API endpoints, Django's views.py. */
 export type ReferenceArea =
-  | "models" | "queries" | "serializers" | "views" | "jobs" | "frontend" | "fixtures" | "config" | "other";
+  | "models" | "queries" | "serializers" | "views" | "controllers" | "jobs" | "frontend" | "fixtures" | "config" | "other";
 
 export interface Reference extends Cite {
   area: ReferenceArea;

@@ -1,35 +1,17 @@
-import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { offlinePlan } from "../../src/offline/plan.js";
 import { checkPlan } from "../../src/plan/check.js";
 import { checkPlanSafety } from "../../src/rules/check.js";
 import { survey } from "../../src/survey/index.js";
+import { FIXTURE_APPS_DIR, fixtureApps } from "../helpers/survey-fixtures.js";
 
-interface Expected {
-  framework: string;
-  database: { engine: string; version: string | null };
-  task: string;
-  definitions: string[];
-  migrationsDir: string;
-  latestMigration: string;
-  references: string[];
-  tests: string[];
-  sameName: string[];
-}
-
-const APPS_DIR = join(import.meta.dirname, "../fixtures/apps");
-const apps: [string, string, string][] = [
-  ...readdirSync(APPS_DIR).filter((id) => existsSync(join(APPS_DIR, id, "expected.json")))
-    .map((id) => [id, join(APPS_DIR, id), join(APPS_DIR, id, "expected.json")] as [string, string, string]),
-  ["shop-rails", join(import.meta.dirname, "../../examples/shop-rails"), join(import.meta.dirname, "../fixtures/examples/shop-rails.expected.json")],
-];
+const apps = fixtureApps().map((app) => [app.id, app.root, app.expected] as const);
 
 const ENGINE_WORDS: Record<string, string> = { postgres: "PostgreSQL", mysql: "MySQL", mariadb: "MariaDB", sqlite: "SQLite" };
 
 describe("the offline plan on every fixture app (real survey)", () => {
-  it.each(apps)("%s: passes the plan checks and cites what the app holds", async (_id, root, expectedPath) => {
-    const expected = JSON.parse(readFileSync(expectedPath, "utf8")) as Expected;
+  it.each(apps)("%s: passes the plan checks and cites what the app holds", async (_id, root, expected) => {
     const found = await survey(root, expected.task);
     const markdown = offlinePlan(found, { planPath: "migration-plans/plan.md", now: new Date("2026-11-28T12:00:00Z") });
     const { errors } = await checkPlan(markdown, root);
@@ -63,7 +45,7 @@ const SAMPLE_APPS = ["rails", "laravel", "drizzle", "goose", "prisma", "django"]
 
 describe("every operation on fixture apps of each database (real survey)", () => {
   for (const id of SAMPLE_APPS) {
-    const root = join(APPS_DIR, id);
+    const root = join(FIXTURE_APPS_DIR, id);
     it.each(TASKS)(`${id}: %s passes the plan checks and its own safety check`, async (text) => {
       const found = await survey(root, text);
       expect(found.task.operation).not.toBe("unknown");
@@ -73,4 +55,19 @@ describe("every operation on fixture apps of each database (real survey)", () =>
       expect(checkPlanSafety(plan!, found)).toEqual([]);
     });
   }
+});
+
+describe("the offline plan's reference lists (real survey)", () => {
+  it.each([["laravel", "app/Http/Controllers/UserController.php"], ["django", "core/views.py"], ["shop-rails", "app/controllers/users_controller.rb"]])(
+    "%s: lists %s under Controllers and API handlers, not under Views and templates",
+    async (id, controller) => {
+      const app = apps.find(([appId]) => appId === id)!;
+      const found = await survey(app[1], app[2].task);
+      const markdown = offlinePlan(found, { planPath: "migration-plans/plan.md", now: new Date("2026-11-28T12:00:00Z") });
+      const current = markdown.slice(markdown.indexOf("## Current State"), markdown.indexOf("## Target State"));
+      const section = current.slice(current.indexOf("**Controllers and API handlers:**"));
+      expect(current).toContain("**Controllers and API handlers:**");
+      expect(section.slice(0, section.indexOf("\n\n"))).toContain(controller);
+    },
+  );
 });

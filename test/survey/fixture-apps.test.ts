@@ -1,36 +1,34 @@
-import { existsSync, readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { survey } from "../../src/survey/index.js";
 import type { Survey } from "../../src/survey/types.js";
+import { fixtureApps } from "../helpers/survey-fixtures.js";
 
-interface Expected {
-  framework: string;
-  database: { engine: string; version: string | null };
-  task: string;
-  table: string;
-  column: string;
-  definitions: string[];
-  migrationsDir: string;
-  latestMigration: string;
-  history: string[];
-  references: string[];
-  tests: string[];
-  sameName: string[];
-}
+const apps = fixtureApps().map((app) => [app.id, app.root, app.expected] as const);
 
-const APPS_DIR = join(import.meta.dirname, "../fixtures/apps");
-const apps: [string, string, string][] = readdirSync(APPS_DIR)
-  .filter((id) => existsSync(join(APPS_DIR, id, "expected.json")))
-  .map((id) => [id, join(APPS_DIR, id), join(APPS_DIR, id, "expected.json")]);
-const example = join(import.meta.dirname, "../../examples/shop-rails");
-const exampleExpected = join(import.meta.dirname, "../fixtures/examples/shop-rails.expected.json");
-if (existsSync(example) && existsSync(exampleExpected)) apps.push(["examples/shop-rails", example, exampleExpected]);
+/** The users table's columns as the database names them, per app (the snapshot, else the creating migration). */
+const USERS_COLUMNS: Record<string, string[]> = {
+  "shop-rails": ["id", "email", "name", "admin", "created_at", "updated_at"],
+  rails: ["id", "email", "display_name", "last_sign_in_at", "created_at", "updated_at"],
+  django: ["id", "email", "full_name", "is_active", "date_joined"],
+  alembic: ["id", "email", "full_name", "created_at"],
+  prisma: ["id", "email", "name", "created_at"],
+  drizzle: ["id", "email", "name", "created_at"],
+  knex: ["id", "email", "first_name", "last_name", "created_at", "updated_at"],
+  typeorm: ["id", "email", "display_name", "created_at"],
+  sequelize: ["id", "email", "first_name", "created_at", "updated_at"],
+  laravel: ["id", "name", "email", "password", "remember_token", "created_at", "updated_at"],
+  ecto: ["id", "email", "name", "confirmed_at", "inserted_at", "updated_at"],
+  "golang-migrate": ["id", "email", "name", "created_at"],
+  goose: ["id", "email", "display_name", "created_at"],
+  flyway: ["id", "email", "full_name", "created_at"],
+  liquibase: ["id", "email", "display_name", "created_at"],
+  dbmate: ["id", "email", "name", "created_at"],
+  "node-pg-migrate": ["id", "email", "locale", "created_at"],
+};
 
 const paths = (cites: { path: string }[]) => [...new Set(cites.map((c) => c.path))];
 
-describe.each(apps)("the survey of the %s app", (_id, dir, expectedFile) => {
-  const expected = JSON.parse(readFileSync(expectedFile, "utf8")) as Expected;
+describe.each(apps)("the survey of the %s app", (id, dir, expected) => {
   let result: Survey;
   beforeAll(async () => {
     result = await survey(dir, expected.task);
@@ -81,5 +79,22 @@ describe.each(apps)("the survey of the %s app", (_id, dir, expectedFile) => {
       expect(code).not.toContain(file);
       expect(apart).toContain(file);
     }
+  });
+
+  it("lists the table's columns by their database names", () => {
+    const columns = USERS_COLUMNS[id];
+    expect(columns, `USERS_COLUMNS has ${id}`).toBeDefined();
+    expect([...(result.table?.columns ?? [])].sort()).toEqual([...columns!].sort());
+  });
+
+  it("reports the column's unique index once", () => {
+    const unique = (result.column?.indexes ?? []).filter((i) => i.unique && i.columns.join(",") === expected.column);
+    expect(unique).toHaveLength(1);
+  });
+
+  it("lists no file that the ground truth does not name (the ground truth is kept outside the app)", () => {
+    const named = new Set([...expected.definitions, ...expected.references, ...expected.tests, ...expected.sameName]);
+    const listed = paths([...result.references.code, ...result.references.tests, ...result.references.sameNameOrUnclear]);
+    expect(listed.filter((path) => !named.has(path))).toEqual([]);
   });
 });

@@ -3,6 +3,7 @@ import type { PlanContext } from "../context.js";
 import { ignoreColumnHint, mappingHint } from "../orm-hints.js";
 import { batchedUpdate, dropIndex, mysqlOnline, sqlType } from "../sql.js";
 import { step, type Step } from "../step.js";
+import { distinctIndexes } from "../distinct-indexes.js";
 import { expandContract } from "./expand-contract.js";
 import { notNullSteps } from "./not-null.js";
 import { codeStep, concurrent, ddl, mysqlAddColumnClause, type Pattern } from "./pattern.js";
@@ -116,14 +117,14 @@ export function dropColumn(ctx: PlanContext, table: string, column: string): Pat
       "", "```sql", `CREATE TABLE ${backup} AS SELECT id, ${column} FROM ${table};`, "```",
     ], `Drop the copy: \`DROP TABLE ${backup};\``),
   ];
-  for (const index of ctx.survey.column?.indexes.filter((i) => i.name) ?? []) {
+  for (const index of distinctIndexes(ctx.survey.column?.indexes ?? []).filter((i) => i.name)) {
     if (ctx.dialect !== "postgres") continue;
     steps.push(step("Deploy 2 — drop", `Drop the index \`${index.name}\` concurrently`, ["So the column drop stays a short catalog change (rule 13)."], "The down migration rebuilds it concurrently.", {
       migration: concurrent(`remove_${index.name}`, dropIndex("postgres", table, index.name!), `CREATE ${index.unique ? "UNIQUE " : ""}INDEX CONCURRENTLY IF NOT EXISTS ${index.name} ON ${table} (${index.columns.join(", ")});`),
     }));
   }
   if (ctx.dialect === "sqlite") {
-    steps.push(sqliteRebuild(ctx, "Deploy 2 — drop", table, `no column ${column}`));
+    steps.push(sqliteRebuild(ctx, "Deploy 2 — drop", table, `no column ${column}`, column));
   } else {
     steps.push(step("Deploy 2 — drop", `Drop \`${table}.${column}\``, ["The point of no return for the live table."], `Irreversible: the down migration cannot bring the data back. The way back: re-add the column and restore it from \`${backup}\` by id.`, {
       irreversible: true,

@@ -2,6 +2,7 @@ import type { PlanContext } from "../context.js";
 import { dualWriteHint, ignoreColumnHint } from "../orm-hints.js";
 import { batchedUpdate, createIndex, dropIndex, indexName, mysqlOnline } from "../sql.js";
 import { step, type Step } from "../step.js";
+import { distinctIndexes } from "../distinct-indexes.js";
 import { notNullSteps } from "./not-null.js";
 import { codeStep, concurrent, ddl, mysqlAddColumnClause, type Pattern } from "./pattern.js";
 
@@ -36,7 +37,8 @@ export function expandContract(ctx: PlanContext, table: string, from: string, to
     "It is idempotent and holds each row lock only for one batch; it is kept out of a DDL migration so no schema lock is held while it runs (rule 25).",
   ], `Nothing to undo: \`${from}\` is untouched. To redo the copy: \`UPDATE ${table} SET ${to} = NULL;\` in batches, then rerun.`));
 
-  for (const index of old?.indexes.filter((i) => i.columns.includes(from)) ?? []) {
+  const indexes = distinctIndexes(old?.indexes ?? []).filter((i) => i.columns.includes(from));
+  for (const index of indexes) {
     const columns = index.columns.map((c) => (c === from ? to : c));
     const name = indexName(table, columns, index.unique);
     const sql = createIndex(dialect, table, columns, index.unique, name);
@@ -55,7 +57,7 @@ export function expandContract(ctx: PlanContext, table: string, from: string, to
   ], `Redeploy the release that switched reads; then backfill \`${from}\` from \`${to}\` for rows written meanwhile.`));
 
   if (dialect === "postgres") {
-    for (const index of old?.indexes.filter((i) => i.columns.includes(from) && i.name) ?? []) {
+    for (const index of indexes.filter((i) => i.name)) {
       const recreate = createIndex(dialect, table, index.columns, index.unique, index.name!).up[0]!;
       steps.push(step(D4, `Drop the index \`${index.name}\` on \`${from}\` concurrently`, [
         "Dropping it first keeps the column drop a short catalog change (rule 13).",

@@ -1,5 +1,6 @@
 import type { PlanContext } from "../context.js";
 import { cite } from "../code-changes.js";
+import { distinctIndexes } from "../distinct-indexes.js";
 import { step, type Step } from "../step.js";
 
 /** SQLite runners that wrap each migration in a transaction and offer no way out of it. */
@@ -9,11 +10,12 @@ const NO_SWITCH = new Set(["prisma", "drizzle"]);
  * SQLite cannot change a column's type, nullability or constraints in place (rule 35): the documented 12-step
  * rebuild makes a new table, copies the rows, swaps the names and checks the foreign keys, with foreign keys off.
  */
-export function sqliteRebuild(ctx: PlanContext, deploy: string, table: string, change: string): Step {
-  const columns = ctx.survey.table?.columns ?? [];
+export function sqliteRebuild(ctx: PlanContext, deploy: string, table: string, change: string, dropped: string | null = null): Step {
+  // The survey's database column names; a dropped column is not copied into the new table.
+  const columns = (ctx.survey.table?.columns ?? []).filter((c) => c !== dropped);
   const list = columns.length ? columns.join(", ") : null;
   const source = [...(ctx.survey.table?.declarations ?? []), ...(ctx.survey.column?.declarations ?? [])][0];
-  const indexes = ctx.survey.column?.indexes ?? [];
+  const indexes = distinctIndexes(ctx.survey.column?.indexes ?? []).filter((i) => dropped === null || !i.columns.includes(dropped));
   // A runner that wraps every file in a transaction, with no switch, cannot turn foreign keys off or BEGIN again.
   const wrapped = ctx.framework !== null && ctx.framework.transaction.wrapped && NO_SWITCH.has(ctx.framework.id);
   const up = [

@@ -1,5 +1,7 @@
 import type { PlanContext } from "../context.js";
 import { cite, citeWithText, referenceLists } from "../code-changes.js";
+import { distinctIndexes } from "../distinct-indexes.js";
+import { rootedCommand } from "../rooted-command.js";
 
 /** Current State: the framework, the database, the column as it is, its history, and every file that uses it. */
 export function currentState(ctx: PlanContext): string {
@@ -9,7 +11,7 @@ export function currentState(ctx: PlanContext): string {
     const evidence = framework.evidence[0];
     lines.push(`- **Framework:** ${framework.name}${evidence ? `, found by ${cite(evidence)}` : ""}; migrations in ${framework.migrationsDirs.map((d) => `\`${d}/\``).join(", ") || "no folder found"}${framework.latestMigration ? `, the latest being \`${framework.latestMigration}\`` : ""}.`);
     if (framework.schemaFiles.length) lines.push(`- **Schema snapshot:** ${framework.schemaFiles.map((f) => `\`${f}\``).join(", ")}.`);
-    lines.push(`- **Runner:** \`${framework.commands.run}\` / \`${framework.commands.rollback}\`; ${framework.transaction.wrapped ? "wraps each migration in a transaction" : "does not wrap migrations in a transaction"} (opt-out: ${framework.transaction.optOut}).`);
+    lines.push(`- **Runner:** \`${rootedCommand(framework.commands.run)}\` / \`${rootedCommand(framework.commands.rollback)}\`; ${framework.transaction.wrapped ? "wraps each migration in a transaction" : "does not wrap migrations in a transaction"} (opt-out: ${framework.transaction.optOut}).`);
     if (framework.safetyTools.length) lines.push(`- **Safety tools in use:** ${framework.safetyTools.join(", ")}.`);
     const others = survey.frameworks.filter((f) => f !== framework);
     if (others.length) lines.push(`- **Other frameworks present:** ${others.map((f) => f.name).join(", ")}; this plan writes migrations for ${framework.name} only.`);
@@ -47,7 +49,7 @@ function subject(ctx: PlanContext): string[] {
     ];
     lines.push(`- **Column \`${col.table}.${col.column}\`:** ${facts.join(", ")}; declared at ${col.declarations.map(citeWithText).join("; ") || "no file found"}.`);
     if (col.codeNames.length) lines.push(`  Code names searched: ${col.codeNames.map((n) => `\`${n}\``).join(", ")}.`);
-    for (const index of col.indexes) {
+    for (const index of distinctIndexes(col.indexes)) {
       lines.push(`  - ${index.unique ? "Unique index" : "Index"} ${index.name ? `\`${index.name}\`` : "(unnamed)"} on (${index.columns.join(", ")}), ${cite(index.where)}.`);
     }
     for (const fk of col.foreignKeys) lines.push(`  - Foreign key to \`${fk.toTable}.${fk.toColumn ?? "id"}\`, ${cite(fk.where)}.`);

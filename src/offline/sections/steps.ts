@@ -3,6 +3,7 @@ import { MigrationNamer } from "../naming.js";
 import type { Step } from "../step.js";
 import { indent, type RenderedFile } from "../syntax/file.js";
 import { creationHint } from "../syntax/create-hints.js";
+import { rootedCommand } from "../rooted-command.js";
 import { renderMigration } from "../syntax/render.js";
 
 /** A step with its number and the migration files it creates. */
@@ -44,7 +45,7 @@ export function stepsSection(ctx: PlanContext, numbered: NumberedStep[]): string
         if (hint) body.push(hint, "");
         body.push(...files.flatMap(fileBlock));
         if (step.migration.noTransaction) body.push(`Outside a transaction, which the statement requires: ${ctx.framework.transaction.optOut}.`);
-        body.push(`Run: \`${ctx.framework.commands.run}\`.`);
+        body.push(`Run: \`${rootedCommand(ctx.framework.commands.run)}\`.`);
       } else {
         body.push("No migration framework was found: run this SQL with the database's own client, one statement at a time:", "", "```sql", step.migration.up.join("\n"), "```");
       }
@@ -60,7 +61,7 @@ export function rollbackSection(ctx: PlanContext, numbered: NumberedStep[]): str
     const irreversible = step.irreversible || (step.migration !== undefined && step.migration.down === null);
     const prefix = irreversible && !/irreversible/i.test(step.rollback) ? "Irreversible as written. " : "";
     const command = files[0] && ctx.framework
-      ? `\`${ctx.framework.commands.rollback}\` runs the down part of \`${files[0].path}\` (new). `
+      ? `\`${rootedCommand(ctx.framework.commands.rollback)}\` runs the down part of \`${files[0].path}\` (new). `
       : "";
     return `${n}. ${command}${prefix}${step.rollback}`;
   });

@@ -1,4 +1,4 @@
-/** The columns a table block declares (a create_table, a CREATE TABLE, a model class), up to its end. */
+/** The names a table block declares (a create_table, a CREATE TABLE, a model class), as code writes them: for telling tables apart by their other columns. The database names are in table-columns.ts. */
 
 const COLUMN_LINE = /^\s*(?:t\.\w+\s*\(?\s*[:"']|\$table->\w+\(\s*['"]|(?:add|field)\s+:|["'`]?)(\w+)["'`]?\s*(?:[=:]\s*(?:models|sa|db)?\.?\w+\(|\s+(?:[A-Z]\w*|integer|bigint|int|text|varchar|character|boolean|timestamp\w*|uuid|serial|bigserial|date\w*|numeric|decimal|jsonb?)\b|,|$)/i;
 
@@ -17,4 +17,3 @@ export function blockColumns(lines: string[], openerLine: number): string[] {
   return [...new Set(found)];
 }
 
-/** Uses outside migrations and schema snapshots; a model's own declaration counts, as code that must change. */

@@ -4,14 +4,12 @@ import { redactCredentials } from "../redact.js";
 import type { Cite, ColumnInfo, ForeignKeyInfo, FrameworkInfo, IndexInfo, Reference, References, TableInfo } from "../types.js";
 import type { Classified, Hit } from "./classify-matches.js";
 import { columnFacts } from "./declaration-line.js";
-import { blockColumns } from "./block-columns.js";
 import { enclosingNames } from "./table-context.js";
 import { names as namesTable } from "./target.js";
 import { words } from "../names.js";
 
 /** Comments, docstrings and changelog metadata mention a column without changing it. */
-const COMMENT_OR_META = /^\s*(--|#|\/\/|\/\*|\*|-\s|"""|\'\'\'|-?\s*(id|author|comment|description|message|file|include):)/;
-const INDEX_NAME = [/\bname:\s*["':]?(\w+)/, /\bname\s*=\s*["'](\w+)/, /\bINDEX\s+(?:CONCURRENTLY\s+)?(?:IF\s+NOT\s+EXISTS\s+)?["'`]?(\w+)["'`]?\s+ON\b/, /\bCONSTRAINT\s+["'`]?(\w+)/, /\b(?:op\.f\(|create_index\(\s*)["'](\w+)["']/];
+export const COMMENT_OR_META = /^\s*(--|#|\/\/|\/\*|\*|-\s|"""|\'\'\'|-?\s*(id|author|comment|description|message|file|include):)/;
 
 const cite = (hit: Hit): Cite => ({ path: hit.path, line: hit.index + 1, text: redactCredentials(hit.text).slice(0, 200) });
 
@@ -34,25 +32,16 @@ export function historyOf(found: Classified, frameworks: FrameworkInfo[]): Cite[
   return [...first.values()].sort((a, b) => rank(a.path) - rank(b.path) || a.path.localeCompare(b.path)).map(cite);
 }
 
-export function columnInfo(found: Classified, table: string, column: string): ColumnInfo {
+/** `indexes` are the column's current indexes (indexes.ts), worked out apart because they read files. */
+export function columnInfo(found: Classified, table: string, column: string, indexes: IndexInfo[]): ColumnInfo {
   const declarations = declarationsOf(found);
   const best = declarations[0];
   const facts = best?.file ? columnFacts(best.file.lines, best.index, found.names) : null;
-  const indexes: IndexInfo[] = [];
   const foreignKeys: ForeignKeyInfo[] = [];
   const constraints: Cite[] = [];
   for (const hit of found.hits) {
     if (hit.verdict !== "target" || (hit.role !== "schema" && hit.role !== "migration" && !hit.declaration)) continue;
     if (COMMENT_OR_META.test(hit.text)) continue;
-    if (/\bindex\b|\bunique\b|@@unique|@unique/i.test(hit.text)) {
-      const named = hit.role === "migration" || hit.role === "schema";
-      indexes.push({
-        name: named ? INDEX_NAME.map((p) => p.exec(hit.text)?.[1]).find(Boolean) ?? null : null,
-        columns: [column],
-        unique: /unique/i.test(hit.text),
-        where: cite(hit),
-      });
-    }
     const fk = /REFERENCES\s+["'`]?(\w+)["'`]?\s*(?:\(\s*["'`]?(\w+))?|references\s*[:(]\s*["']?(\w+)/i.exec(hit.text);
     if (fk) foreignKeys.push({ column, toTable: fk[1] ?? fk[3] ?? "", toColumn: fk[2] ?? null, where: cite(hit) });
     if (/\bCHECK\b|add_check_constraint|CheckConstraint/i.test(hit.text)) constraints.push(cite(hit));
@@ -70,11 +59,10 @@ export function columnInfo(found: Classified, table: string, column: string): Co
   };
 }
 
-/** The table's models and declarations, from the classes and table openers around this column's uses. */
-export function tableInfo(found: Classified, table: string): TableInfo {
+/** The table's models and declarations, from the classes and table openers around this column's uses; `columns` from table-columns-source.ts. */
+export function tableInfo(found: Classified, table: string, columns: string[]): TableInfo {
   const models = new Map<string, Cite>();
   const declarations = new Map<string, Cite>();
-  const columns = new Set<string>();
   const declared = declarationsOf(found);
   const seen = new Set(declared);
   const modelUses = found.hits.filter((h) => h.file && h.verdict === "target" && h.role === "code" && !seen.has(h) && areaOf(h.path, "") === "models");
@@ -88,11 +76,10 @@ export function tableInfo(found: Classified, table: string): TableInfo {
       if (/^[A-Z]/.test(opener.name) && hit.role !== "migration") {
         if (MODEL_LINE.test(text) && words(opener.name).length === found.tables.target.forms[0]?.length) models.set(opener.name, models.get(opener.name) ?? where);
       } else if (hit.declaration) declarations.set(`${where.path}:${where.line}`, where);
-      if (hit.declaration) for (const name of blockColumns(lines, opener.line)) columns.add(name);
       break;
     }
   }
-  return { table, models: [...models].map(([name, where]) => ({ name, where })), declarations: [...declarations.values()], columns: [...columns] };
+  return { table, models: [...models].map(([name, where]) => ({ name, where })), declarations: [...declarations.values()], columns };
 }
 
 /** A line that declares a model class, struct, schema module or Prisma model (not a serializer or controller). */
