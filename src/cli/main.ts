@@ -17,7 +17,7 @@ function version(): string {
 }
 
 async function reportUsageError(error: CliUsageError, io: CliIO): Promise<number> {
-  const [{ rendererFor }, { errorResult, exitCodeFor }] = await Promise.all([import("./renderer.js"), import("./error-result.js")]);
+  const [{ rendererFor }, { errorResult, exitCodeFor }] = await Promise.all([import("./renderer.js"), import("../error-result.js")]);
   const result = errorResult(error, { startedAt: Date.now() });
   rendererFor(error.format, "normal", io).finish(result);
   return exitCodeFor(result.subtype);

@@ -1,7 +1,7 @@
 import { InterruptedError } from "../errors.js";
 import type { PlanMigrationOptions, RunResult } from "../types.js";
 import type { RunRequest } from "./args.js";
-import { errorResult, exitCodeFor } from "./error-result.js";
+import { errorResult, exitCodeFor } from "../error-result.js";
 import { watchInterrupts } from "./interrupt.js";
 import { rendererFor, type CliOutput } from "./renderer.js";
 import { resolveTask } from "./task.js";

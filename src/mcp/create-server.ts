@@ -1,6 +1,6 @@
 import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import type { PlanMigrationOptions, RunResult } from "../types.js";
-import { errorResult } from "../cli/error-result.js";
+import { errorResult } from "../error-result.js";
 import { toolAnswer } from "./answer.js";
 import { progressReporter } from "./progress.js";
 import { TOOL_DESCRIPTION, TOOL_NAME, inputShape, outputShape, toPlanOptions } from "./tool.js";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { errorResult, exitCodeFor } from "../../src/cli/error-result.js";
+import { errorResult, exitCodeFor } from "../../src/error-result.js";
 import { jsonRenderer, streamJsonRenderer } from "../../src/cli/render-json.js";
 import { summaryLine, textRenderer, toolArgument } from "../../src/cli/render-text.js";
 import { UsageError } from "../../src/errors.js";

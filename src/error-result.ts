@@ -1,5 +1,6 @@
-import { MigrationAgentError, oneLine, type ResultSubtype } from "../errors.js";
-import type { RunResult } from "../types.js";
+import { emptyUsage } from "./agent/usage.js";
+import { MigrationAgentError, oneLine, type ResultSubtype } from "./errors.js";
+import type { RunResult } from "./types.js";
 
 const EXIT_CODES: Record<ResultSubtype, number> = {
   success: 0,
@@ -17,7 +18,7 @@ export function exitCodeFor(subtype: ResultSubtype): number {
 
 /**
  * The result object for a run that ended before it began (a usage error) or threw where it should not:
- * json and stream-json callers still get exactly one result to read.
+ * json and stream-json callers, and MCP clients, still get exactly one result to read.
  */
 export function errorResult(error: unknown, context: { model?: string; offline?: boolean; startedAt: number }): RunResult {
   const subtype = error instanceof MigrationAgentError ? error.subtype : "error_during_execution";
@@ -34,7 +35,7 @@ export function errorResult(error: unknown, context: { model?: string; offline?:
     result: "",
     num_turns: 0,
     duration_ms: Date.now() - context.startedAt,
-    usage: { input_tokens: 0, output_tokens: 0, cache_read_input_tokens: 0, cache_creation_input_tokens: 0 },
+    usage: emptyUsage(),
     // A usage error stops before any request; anything else may have spent what we cannot know.
     total_cost_usd: subtype === "error_usage" ? 0 : null,
     model: context.offline ? "offline" : (context.model ?? ""),
