@@ -1,4 +1,4 @@
-import { stat, rm } from "node:fs/promises";
+import { stat } from "node:fs/promises";
 import { resolve } from "node:path";
 import { oneLine, UsageError, type ResultSubtype } from "./errors.js";
 import { createClient, DEFAULT_BASE_URL } from "./agent/client.js";
@@ -16,6 +16,7 @@ import { defaultPlanPath } from "./plan/path.js";
 import { loadAgentPrompt } from "./prompt.js";
 import type { AgentEvent, PlanMigrationOptions, RunResult } from "./types.js";
 import { Workspace } from "./workspace.js";
+import { existingRepoFolder } from "./workspace/repo-folder.js";
 import { defaultHooks } from "./default-hooks.js";
 import { toolsByName } from "../tools/index.js";
 
@@ -38,7 +39,7 @@ export async function planMigration(input: PlanMigrationOptions, hooks: RunHooks
   const started = Date.now();
   const options = validateOptions(input);
   const env = options.env ?? process.env;
-  const root = await existingFolder(options.repo ?? process.cwd());
+  const root = await existingRepoFolder(options.repo ?? process.cwd());
   const prompt = await loadAgentPrompt();
   const model = options.offline ? "offline" : resolveModel(options.model, prompt.frontmatter.model, env);
   const credentials = options.offline ? null : resolveCredentials(options, env);
@@ -49,7 +50,8 @@ export async function planMigration(input: PlanMigrationOptions, hooks: RunHooks
     planPath: options.out ?? (await defaultPlanPath(root, options.task)),
     allowWrite: options.allowWrite,
   });
-  const transcript = options.transcript ? openTranscript(options.transcript) : undefined;
+  // An offline run sends no request, so it has nothing to record.
+  const transcript = options.transcript && !options.offline ? openTranscript(options.transcript) : undefined;
   const emit = (event: AgentEvent) => options.onEvent?.(event);
   const planPath = workspace.relative(workspace.planPath);
 
@@ -60,7 +62,7 @@ export async function planMigration(input: PlanMigrationOptions, hooks: RunHooks
     } catch (error) {
       outcome = failure(options.signal?.aborted ? "error_interrupted" : "error_during_execution", oneLine(error));
     }
-    if (outcome.subtype === "error_interrupted") await removeCreatedFiles(workspace);
+    if (outcome.subtype === "error_interrupted") await workspace.undoChanges();
     const result = await finish(outcome, workspace, model, started);
     emit(result);
     return result;
@@ -96,14 +98,6 @@ export async function planMigration(input: PlanMigrationOptions, hooks: RunHooks
   });
 }
 
-async function existingFolder(repo: string): Promise<string> {
-  const root = resolve(repo);
-  const info = await stat(root).catch(() => null);
-  if (!info) throw new UsageError(`The repository ${repo} does not exist.`);
-  if (!info.isDirectory()) throw new UsageError(`The repository ${repo} is not a folder.`);
-  return root;
-}
-
 function openTranscript(file: string): Transcript {
   try {
     return new Transcript(file);
@@ -114,11 +108,6 @@ function openTranscript(file: string): Transcript {
 
 function failure(subtype: ResultSubtype, error: string): LoopOutcome {
   return { subtype, error, closingText: "", numTurns: 0, usage: emptyUsage(), plan: null, planErrors: [], planWarnings: [] };
-}
-
-/** An interrupted run takes back the files it created; a file that was there before stays as it is. */
-async function removeCreatedFiles(workspace: Workspace): Promise<void> {
-  await Promise.all(workspace.filesCreated.map((file) => rm(resolve(workspace.root, file), { force: true })));
 }
 
 /** The result object of cli.md, with the plan as it is on disk at the end of the run. */

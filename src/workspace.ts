@@ -1,9 +1,13 @@
 import { createHash } from "node:crypto";
-import { readFile, realpath, stat } from "node:fs/promises";
-import { isAbsolute, join, relative, resolve } from "node:path";
+import { readFile, realpath, rm, stat } from "node:fs/promises";
+import { isAbsolute, join, relative } from "node:path";
 import { ToolFailure, UsageError } from "./errors.js";
 import { compileGlobs, type PathMatcher } from "./search/glob.js";
+import { checkAllowWriteGlobs } from "./workspace/allow-write-globs.js";
 import { atomicWrite } from "./workspace/atomic-write.js";
+import { checkPlanTarget } from "./workspace/plan-target.js";
+import { ReadCoverage } from "./workspace/read-coverage.js";
+import { existingRepoFolder } from "./workspace/repo-folder.js";
 import { isWithin, OutsideRootError, resolveInside, toPosix, type ResolvedPath } from "./workspace/resolve.js";
 import { isSecretPath } from "./workspace/secret-files.js";
 import { suggestPath } from "./workspace/suggest.js";
@@ -24,7 +28,9 @@ export interface WorkspaceOptions {
 export class Workspace {
   readonly filesWritten: string[] = [];
   readonly filesCreated: string[] = [];
-  private readonly reads = new Map<string, string>();
+  /** The bytes each file held before this run first replaced it, by repo-relative path: restored on interrupt. */
+  private readonly originals = new Map<string, Buffer>();
+  private readonly reads = new Map<string, ReadCoverage>();
   private readonly planRelative: string;
 
   private constructor(
@@ -37,10 +43,7 @@ export class Workspace {
   }
 
   static async open(root: string, options: WorkspaceOptions): Promise<Workspace> {
-    const given = resolve(root);
-    const info = await stat(given).catch(() => undefined);
-    if (!info) throw new UsageError(`The repository folder does not exist: ${root}.`);
-    if (!info.isDirectory()) throw new UsageError(`The repository path is not a folder: ${root}.`);
+    const given = await existingRepoFolder(root);
     const real = await realpath(given);
     if (options.planPath.includes("\0")) throw new UsageError("The plan path contains a NUL byte.");
     let plan: ResolvedPath;
@@ -53,7 +56,9 @@ export class Workspace {
     if (isSecretPath(plan.lexical) || isSecretPath(toPosix(plan.real.slice(real.length + 1)))) {
       throw new UsageError(`The plan file cannot be a secret file or inside .git: ${options.planPath}.`);
     }
+    await checkPlanTarget(plan.real, options.planPath);
     const globs = (options.allowWrite ?? []).filter((glob) => glob.trim() !== "");
+    checkAllowWriteGlobs(globs);
     return new Workspace(real, plan.real, [given], globs.length ? compileGlobs(globs) : undefined);
   }
 
@@ -96,24 +101,53 @@ export class Workspace {
   async writeFile(path: string, content: string, options: { requireRead?: boolean } = {}): Promise<{ path: string; created: boolean }> {
     const target = await this.resolveForWrite(path);
     const rel = this.relative(target);
-    const existed = await stat(target).then(() => true, () => false);
-    if (existed && options.requireRead) {
+    const before = await readFile(target).catch(() => undefined);
+    const existed = before !== undefined;
+    if (before !== undefined && options.requireRead) {
       const seen = this.reads.get(target);
-      if (seen === undefined) throw new ToolFailure(`Refused: read the whole of ${rel} with Read before replacing it.`);
-      if (seen !== (await fingerprint(target))) {
+      if (seen === undefined || (seen.fingerprint === digest(before) && !seen.isComplete())) {
+        throw new ToolFailure(`Refused: read the whole of ${rel} with Read before replacing it.`);
+      }
+      if (seen.fingerprint !== digest(before)) {
         throw new ToolFailure(`Refused: ${rel} has changed since it was last read; Read it again before replacing it.`);
       }
     }
+    if (before !== undefined && !this.filesCreated.includes(rel) && !this.originals.has(rel)) this.originals.set(rel, before);
     await atomicWrite(target, content);
-    this.reads.set(target, digest(Buffer.from(content, "utf8")));
+    this.reads.set(target, ReadCoverage.whole(digest(Buffer.from(content, "utf8"))));
     if (!this.filesWritten.includes(rel)) this.filesWritten.push(rel);
     if (!existed && !this.filesCreated.includes(rel)) this.filesCreated.push(rel);
     return { path: rel, created: !existed };
   }
 
-  /** Read calls this after showing a whole file: replacing it is then allowed while it stays unchanged. */
+  /**
+   * Read calls this with the lines it showed (`totalLines` once it reached the end): when the reads of one
+   * unchanged version cover every line, replacing the file is allowed.
+   */
+  async recordRead(absolutePath: string, firstLine: number, lastLine: number, totalLines?: number): Promise<void> {
+    const current = await fingerprint(absolutePath);
+    let coverage = this.reads.get(absolutePath);
+    if (coverage?.fingerprint !== current) {
+      coverage = new ReadCoverage(current);
+      this.reads.set(absolutePath, coverage);
+    }
+    coverage.add(firstLine, lastLine, totalLines);
+  }
+
+  /** Read showed a whole file. */
   async recordFullRead(absolutePath: string): Promise<void> {
-    this.reads.set(absolutePath, await fingerprint(absolutePath));
+    this.reads.set(absolutePath, ReadCoverage.whole(await fingerprint(absolutePath)));
+  }
+
+  /**
+   * After an interrupt: files this run created are removed, files it replaced get their old bytes back
+   * (atomically), so the repository is as it was before the run (cli.md).
+   */
+  async undoChanges(): Promise<void> {
+    await Promise.all([
+      ...this.filesCreated.map((file) => rm(join(this.root, file), { force: true })),
+      ...[...this.originals].map(([file, bytes]) => atomicWrite(join(this.root, file), bytes)),
+    ]);
   }
 
   private async resolve(path: string): Promise<ResolvedPath> {

@@ -1,4 +1,5 @@
-import { writeFile } from "node:fs/promises";
+import { existsSync } from "node:fs";
+import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { UsageError } from "../src/errors.js";
@@ -57,5 +58,35 @@ describe("planMigration's options", () => {
 
   it("refuses a base URL that is not http or https", async () => {
     expect((await usageError({ baseURL: "ftp://example.com" })).message).toMatch(/base URL/);
+  });
+});
+
+describe("what a run may overwrite, checked before it starts", () => {
+  it("refuses an existing file that is not a migration plan as --out, in offline and model runs, and leaves it alone", async () => {
+    const before = await readFile(join(repo, "Gemfile"), "utf8");
+    for (const offline of [true, false]) {
+      expect((await usageError({ out: "Gemfile", offline })).message).toBe(
+        "The file Gemfile exists and is not a migration plan; choose another --out.",
+      );
+    }
+    expect(await readFile(join(repo, "Gemfile"), "utf8")).toBe(before);
+  });
+
+  it("refuses a folder as --out with a usage error", async () => {
+    expect((await usageError({ out: "db", offline: true })).message).toBe("The plan path db is a folder; give a file path with --out.");
+  });
+
+  it("refuses an --allow-write glob that can never apply or is malformed, naming it", async () => {
+    expect((await usageError({ allowWrite: [".git/**"] })).message).toMatch(/^The --allow-write glob ".git\/\*\*" can never apply/);
+    expect((await usageError({ allowWrite: ["db/**", "["] })).message).toMatch(/^The --allow-write glob "\[" is malformed/);
+  });
+});
+
+describe("--transcript", () => {
+  it("is not created by an offline run, which sends no request", async () => {
+    const transcript = join(repo, "..", `transcript-${process.pid}.jsonl`);
+    const result = await planMigration({ task: TASK, repo, env: ENV, offline: true, out: "offline-plan.md", transcript });
+    expect(result.subtype).not.toBe("error_usage");
+    expect(existsSync(transcript)).toBe(false);
   });
 });

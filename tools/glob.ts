@@ -1,9 +1,8 @@
 import { stat } from "node:fs/promises";
 import { z } from "zod";
 import { ToolFailure } from "../src/errors.js";
-import { listFiles } from "../src/search/index.js";
+import { listFilesNewestFirst } from "../src/search/index.js";
 import { GLOB_MAX_PATHS } from "../src/search/limits.js";
-import { newestFirst } from "../src/search/newest-first.js";
 import { toolDescription } from "./description.js";
 import type { ToolContext, ToolDefinition } from "./tool.js";
 
@@ -29,9 +28,9 @@ async function glob(input: z.output<typeof globInput>, { workspace, signal }: To
     under = workspace.relative(folder);
   }
   const pattern = relativePattern(input.pattern, workspace.root, under);
-  const files = await listFiles(workspace.root, { under, glob: pattern, signal });
+  const files = await listFilesNewestFirst(workspace.root, { under, glob: pattern, signal });
   if (files.length === 0) return "No files found";
-  const shown = (await newestFirst(workspace.root, files)).slice(0, GLOB_MAX_PATHS);
+  const shown = files.slice(0, GLOB_MAX_PATHS);
   if (files.length > GLOB_MAX_PATHS) {
     shown.push(`(Showing ${GLOB_MAX_PATHS} of ${files.length} matching files, newest first; narrow the pattern or the path to see the rest.)`);
   }

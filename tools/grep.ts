@@ -1,3 +1,4 @@
+import { stat } from "node:fs/promises";
 import { z } from "zod";
 import { ToolFailure } from "../src/errors.js";
 import { grepAnswer } from "../src/search/grep-answer.js";
@@ -44,7 +45,16 @@ async function grep(input: z.output<typeof grepInput>, { workspace, signal }: To
     types = typeGlobs(input.type);
     if (!types) throw new ToolFailure(`Unknown type "${input.type}"; the known types are ${Object.keys(FILE_TYPES).join(", ")}.`);
   }
-  const under = input.path ? workspace.relative(await workspace.resolveForRead(input.path)) : "";
+  let under = "";
+  if (input.path) {
+    const target = await workspace.resolveForRead(input.path);
+    const info = await stat(target);
+    // Opening a pipe or device blocks until a writer comes, and an abort cannot unblock it.
+    if (!info.isFile() && !info.isDirectory()) {
+      throw new ToolFailure(`${input.path} is not a regular file (a pipe, socket or device); Grep searches files and folders only.`);
+    }
+    under = workspace.relative(target);
+  }
   const around = input["-C"] ?? input.context ?? 0;
   const before = mode === "content" ? (input["-B"] ?? around) : 0;
   const after = mode === "content" ? (input["-A"] ?? around) : 0;

@@ -1,3 +1,4 @@
+import { constants } from "node:fs";
 import { open, stat } from "node:fs/promises";
 import { extname } from "node:path";
 import { z } from "zod";
@@ -37,9 +38,11 @@ export const readTool: ToolDefinition<typeof readInput> = {
 
 async function readFile(input: z.output<typeof readInput>, { workspace, signal }: ToolContext): Promise<string> {
   const path = await workspace.resolveForRead(input.file_path);
-  if ((await stat(path)).isDirectory()) {
+  const info = await stat(path);
+  if (info.isDirectory()) {
     throw new ToolFailure(`${input.file_path} is a folder, not a file; list it with Glob.`);
   }
+  if (!info.isFile()) throw notRegular(input.file_path);
   if (BINARY_EXTENSIONS.has(extname(path).toLowerCase())) {
     throw new ToolFailure(`${input.file_path} is a binary file (${extname(path)}); Read shows text files only.`);
   }
@@ -50,8 +53,10 @@ async function readFile(input: z.output<typeof readInput>, { workspace, signal }
   let lineCount = 0;
   let stoppedAt: number | undefined;
 
-  const handle = await open(path, "r");
+  // Non-blocking, and checked again once open: a FIFO swapped in after the stat must not hang the run.
+  const handle = await open(path, constants.O_RDONLY | constants.O_NONBLOCK);
   try {
+    if (!(await handle.stat()).isFile()) throw notRegular(input.file_path);
     const sniff = Buffer.alloc(BINARY_SNIFF_BYTES);
     const { bytesRead } = await handle.read(sniff, 0, BINARY_SNIFF_BYTES, 0);
     if (sniff.subarray(0, bytesRead).includes(0)) {
@@ -100,6 +105,8 @@ async function readFile(input: z.output<typeof readInput>, { workspace, signal }
     await handle.close();
   }
 
+  // What the model has now seen of this version of the file: pages that together cover it allow a Write.
+  await workspace.recordRead(path, first, first + rows.length - 1, stoppedAt === undefined ? lineCount : undefined);
   if (lineCount === 0) return `(The file ${input.file_path} exists but is empty.)`;
   if (rows.length === 0) {
     return `(The file ${input.file_path} has ${lineCount} line${lineCount === 1 ? "" : "s"}; offset ${first} is past its end.)`;
@@ -107,8 +114,11 @@ async function readFile(input: z.output<typeof readInput>, { workspace, signal }
   if (stoppedAt !== undefined) {
     return `${rows.join("\n")}\n\n(The file has more lines. Call Read with offset=${stoppedAt} to continue.)`;
   }
-  if (first === 1) await workspace.recordFullRead(path);
   return rows.join("\n");
+}
+
+function notRegular(path: string): ToolFailure {
+  return new ToolFailure(`${path} is not a regular file (a pipe, socket or device); Read shows text files only.`);
 }
 
 function shown(line: string): string {

@@ -5,7 +5,7 @@ import type { Transcript } from "./transcript.js";
 export const DEFAULT_BASE_URL = "https://api.anthropic.com";
 
 export interface ClientSettings {
-  /** Exactly one of apiKey and authToken; both go out as `Authorization: Bearer`. */
+  /** Exactly one of apiKey (sent as `x-api-key`) and authToken (sent as `Authorization: Bearer`). */
   apiKey?: string;
   authToken?: string;
   baseURL?: string;

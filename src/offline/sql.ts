@@ -32,8 +32,12 @@ export function sqlType(type: string | null, dialect: Dialect): string {
   return known ? (known[dialect] ?? known.default) : type;
 }
 
-export function lockTimeout(dialect: Dialect): string[] {
-  if (dialect === "postgres") return [`SET lock_timeout = '${LOCK_TIMEOUT}';`];
+/**
+ * How long DDL may wait for its lock. Inside a transaction Postgres takes SET LOCAL, which ends with it; a plain
+ * SET there would outlive the migration for the rest of the runner's session.
+ */
+export function lockTimeout(dialect: Dialect, inTransaction: boolean): string[] {
+  if (dialect === "postgres") return [`SET ${inTransaction ? "LOCAL " : ""}lock_timeout = '${LOCK_TIMEOUT}';`];
   if (dialect === "mysql") return [`SET SESSION lock_wait_timeout = ${parseInt(LOCK_TIMEOUT, 10)};`];
   return [];
 }
@@ -43,8 +47,23 @@ export function mysqlOnline(instant: boolean): string {
   return instant ? "ALGORITHM=INSTANT" : "ALGORITHM=INPLACE, LOCK=NONE";
 }
 
-export function indexName(table: string, columns: string[], unique: boolean): string {
+/** How the framework names an index it generates: Prisma `users_email_idx` / `users_email_key`, else Rails' `index_users_on_email`. */
+export type IndexNaming = "prisma" | "rails";
+
+export function indexName(table: string, columns: string[], unique: boolean, naming: IndexNaming = "rails"): string {
+  if (naming === "prisma") return `${table}_${columns.join("_")}_${unique ? "key" : "idx"}`.slice(0, 63);
   return `index_${table}_on_${columns.join("_and_")}${unique ? "_unique" : ""}`.slice(0, 63);
+}
+
+/** A new index's name that none of the known ones uses: a name already taken would make the build fail or, worse, its rollback drop the other index. */
+export function freeIndexName(table: string, columns: string[], unique: boolean, taken: (string | null)[], naming: IndexNaming = "rails"): string {
+  const used = new Set(taken.filter((n): n is string => n !== null).map((n) => n.toLowerCase()));
+  const base = indexName(table, columns, unique, naming);
+  if (!used.has(base)) return base;
+  for (let n = 2; ; n++) {
+    const candidate = `${base.slice(0, 63 - `_${n}`.length)}_${n}`;
+    if (!used.has(candidate)) return candidate;
+  }
 }
 
 export interface IndexSql {
@@ -53,14 +72,17 @@ export interface IndexSql {
   noTransaction: boolean;
 }
 
-/** Postgres builds it CONCURRENTLY (own migration, no transaction); MySQL online; SQLite and others plainly. */
+/**
+ * Postgres builds it CONCURRENTLY (own migration, no transaction); MySQL online; SQLite and others plainly. No
+ * IF NOT EXISTS: if the name were taken the build would silently do nothing and the down would drop the other index.
+ */
 export function createIndex(dialect: Dialect, table: string, columns: string[], unique: boolean, name = indexName(table, columns, unique)): IndexSql {
   const kind = unique ? "UNIQUE INDEX" : "INDEX";
   const cols = columns.join(", ");
   switch (dialect) {
     case "postgres":
       return {
-        up: [`CREATE ${kind} CONCURRENTLY IF NOT EXISTS ${name} ON ${table} (${cols});`],
+        up: [`CREATE ${kind} CONCURRENTLY ${name} ON ${table} (${cols});`],
         down: [`DROP INDEX CONCURRENTLY IF EXISTS ${name};`],
         noTransaction: true,
       };
@@ -72,7 +94,7 @@ export function createIndex(dialect: Dialect, table: string, columns: string[], 
       };
     default:
       return {
-        up: [`CREATE ${kind} IF NOT EXISTS ${name} ON ${table} (${cols});`],
+        up: [`CREATE ${kind} ${name} ON ${table} (${cols});`],
         down: [`DROP INDEX IF EXISTS ${name};`],
         noTransaction: false,
       };

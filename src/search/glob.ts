@@ -33,6 +33,9 @@ function compileOne(pattern: string): { regex: RegExp; byName: boolean } {
   let body = pattern.replace(/\/+$/, "");
   const anchored = body.startsWith("/");
   if (anchored) body = body.slice(1);
+  // `**/name` is `name` at any depth: tested on the file name, it is the same answer without the backtracking.
+  const name = nameOnlyGlob(body);
+  if (!anchored && name !== undefined && name !== "**") body = name;
   const byName = !anchored && !body.includes("/");
   return { regex: new RegExp(`^${translate(body)}$`, "su"), byName };
 }

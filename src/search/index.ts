@@ -1,55 +1,21 @@
+import { constants } from "node:fs";
 import { open, stat } from "node:fs/promises";
 import { join } from "node:path";
 import { ToolFailure } from "../errors.js";
 import { isSecretPath } from "../workspace/secret-files.js";
-import { compileGlob, compileGlobs, nameOnlyGlob, type PathMatcher } from "./glob.js";
-import { ancestorScopes, isIgnored, loadGitignore, type IgnoreScope } from "./gitignore.js";
+import { compileGlobs, nameOnlyGlob, type PathMatcher } from "./glob.js";
 import { MAX_SEARCH_FILE_BYTES } from "./limits.js";
 import { ownSearch } from "./own-search.js";
-import { findRipgrep, RG_BASE_FLAGS, runRipgrep } from "./ripgrep.js";
+import { findRipgrep } from "./ripgrep.js";
 import { rgSearch } from "./rg-search.js";
 import type { ContentQuery, SearchOutcome } from "./types.js";
+import { keepVisible } from "./visible.js";
 import { walkFiles } from "./walk.js";
 
 export type { ContentQuery, FileHits, HitLine, SearchMode, SearchOutcome } from "./types.js";
 export { FILE_TYPES, typeGlobs } from "./file-types.js";
 export { findRipgrep } from "./ripgrep.js";
-
-/**
- * The repo's file set of tools.md (every .gitignore in the tree, hidden files, no .git/, no secret files,
- * symlinks not followed) as sorted repo-relative POSIX paths. `under` is a repo-relative folder; `glob`
- * keeps only the files it matches, taken relative to `under` (Glob's pattern).
- */
-export async function listFiles(
-  root: string,
-  options: { under?: string; glob?: string; signal?: AbortSignal } = {},
-): Promise<string[]> {
-  const under = options.under ?? "";
-  const rg = findRipgrep();
-  let files: string[];
-  if (rg) {
-    files = [];
-    const args = ["--files", "--null", "--no-messages", ...RG_BASE_FLAGS];
-    // ripgrep narrows by file name (far less output); our glob below stays the one that decides.
-    const name = options.glob === undefined ? undefined : nameOnlyGlob(options.glob);
-    if (name) args.push("--type-add", `listed:${name}`, "--type", "listed");
-    await runRipgrep(rg, [...args, "--", under || "."], root, {
-      onLine: (line) => {
-        if (line) files.push(stripDot(line));
-      },
-      signal: options.signal,
-      separator: "\0",
-    });
-    files = await keepVisible(root, under, files);
-  } else {
-    files = await walkFiles(root, under, options.signal);
-  }
-  if (options.glob !== undefined) {
-    const matches = compileGlob(options.glob);
-    files = files.filter((path) => matches(under === "" ? path : path.slice(under.length + 1)));
-  }
-  return files.sort(byPath);
-}
+export { listFiles, listFilesNewestFirst, type ListOptions } from "./list-files.js";
 
 export interface Match {
   path: string;
@@ -129,43 +95,14 @@ function nameFilter(query: ContentQuery): readonly string[] | undefined {
   return query.typeGlobs;
 }
 
-/**
- * ripgrep's view minus what it cannot know: secret files, and the .gitignore files above `under` (which
- * `--no-ignore-parent` leaves out). A file's own chain is rebuilt so a deeper `!rule` still wins.
- */
-async function keepVisible(root: string, under: string, paths: string[]): Promise<string[]> {
-  const ancestors = await ancestorScopes(root, under);
-  const visible = paths.filter((path) => !isSecretPath(path));
-  if (ancestors.length === 0) return visible;
-  const scopes = new Map<string, Promise<IgnoreScope | undefined>>();
-  const scopeOf = (dir: string) => {
-    let scope = scopes.get(dir);
-    if (!scope) scopes.set(dir, (scope = loadGitignore(root, dir)));
-    return scope;
-  };
-  const kept = await Promise.all(
-    visible.map(async (path) => {
-      const parts = path.slice(under.length + 1).split("/");
-      const chain = [...ancestors];
-      for (let depth = 0; depth < parts.length; depth++) {
-        const dir = [under, ...parts.slice(0, depth)].join("/");
-        const scope = await scopeOf(dir);
-        if (scope) chain.push(scope);
-        const isDir = depth < parts.length - 1;
-        if (isIgnored(chain, `${under}/${parts.slice(0, depth + 1).join("/")}`, isDir)) return false;
-      }
-      return true;
-    }),
-  );
-  return visible.filter((_, index) => kept[index]);
-}
-
 /** The binary and size rules for a file ripgrep would search as named: no NUL byte, at most 10 MiB. */
 async function isSearchable(path: string): Promise<boolean> {
-  const handle = await open(path, "r");
+  // A pipe or device is never searched: non-blocking open, so one swapped in after the caller's stat cannot hang.
+  if (!(await stat(path)).isFile()) return false;
+  const handle = await open(path, constants.O_RDONLY | constants.O_NONBLOCK);
   try {
-    const { size } = await handle.stat();
-    if (size > MAX_SEARCH_FILE_BYTES) return false;
+    const info = await handle.stat();
+    if (!info.isFile() || info.size > MAX_SEARCH_FILE_BYTES) return false;
     const buffer = await handle.readFile();
     return buffer.indexOf(0) === -1;
   } finally {
@@ -179,8 +116,4 @@ function byName(matcher: PathMatcher, path: string): boolean {
 
 export function byPath(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
-}
-
-function stripDot(path: string): string {
-  return path.startsWith("./") ? path.slice(2) : path;
 }

@@ -10,6 +10,7 @@ import { currentIndexes } from "./schema/indexes.js";
 import { columnsOfTable } from "./schema/table-columns-source.js";
 import { columnInfo, historyOf, referencesOf, tableInfo } from "./schema/column-report.js";
 import { surveyTable } from "./schema/table-references.js";
+import { completeTable, missingColumnNote } from "./schema/table-declaration.js";
 import { parseTask } from "./task/parse-task.js";
 import { pascalCase } from "./names.js";
 import type { FrameworkInfo, ParsedTask, References, Survey } from "./types.js";
@@ -45,10 +46,13 @@ async function surveyRepo(root: string, task: string, options: { signal?: AbortS
   if (parsed.column && table) {
     const found = await classifyMatches(repo, parsed.column, table, parsed.model ?? djangoModel(table, frameworks), frameworks, columnSearch);
     result.column = columnInfo(found, table, parsed.column, await currentIndexes(repo, found, parsed.column, frameworks));
-    result.table = tableInfo(found, table, await columnsOfTable(repo, found, frameworks));
+    result.table = await completeTable(repo, tableInfo(found, table, await columnsOfTable(repo, found, frameworks)), frameworks);
     result.history = historyOf(found, frameworks);
     result.references = referencesOf(found);
-    if (!result.column.declarations.length) result.notes.push(`No declaration of ${table}.${parsed.column} was found in a schema snapshot, model or migration; check the names in the task.`);
+    if (!result.column.declarations.length && !result.table.columns.includes(parsed.column)) {
+      result.notes.push(missingColumnNote(result.table, parsed.column));
+      if (parsed.operation !== "add_column") result.column = null;
+    }
     if (found.others.length) result.notes.push(`Other tables also have a column named ${parsed.column}: ${found.others.join(", ")}; their uses are listed apart.`);
     if (found.truncated) result.notes.push(`The search stopped after many matches; some references may be missing.`);
   } else if (table) {

@@ -6,7 +6,7 @@ import { basename, dirname, join } from "node:path";
  * Writes a whole file so that an interrupted run leaves the old file or the new one, never half of one:
  * a temporary file in the same folder (same file system), then a rename over the target.
  */
-export async function atomicWrite(target: string, content: string): Promise<void> {
+export async function atomicWrite(target: string, content: string | Uint8Array): Promise<void> {
   const folder = dirname(target);
   await mkdir(folder, { recursive: true });
   const mode = await stat(target).then((stats) => stats.mode & 0o777, () => 0o644);

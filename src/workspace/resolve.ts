@@ -29,7 +29,7 @@ export async function resolveInside(root: string, aliases: readonly string[], in
   const parts = lexical === "" ? [] : lexical.split("/");
   // Walk down to the deepest part that exists, then realpath it: a symlink anywhere on the way is followed.
   let existing = 0;
-  while (existing < parts.length && (await exists(join(root, ...parts.slice(0, existing + 1))))) existing += 1;
+  while (existing < parts.length && (await pathExists(join(root, ...parts.slice(0, existing + 1))))) existing += 1;
   let realBase = await realpathOrUndefined(join(root, ...parts.slice(0, existing)));
   // A dangling or looping symlink counts as missing: step back to the last part that resolves.
   while (realBase === undefined && existing > 0) {
@@ -57,7 +57,8 @@ async function realpathOrUndefined(path: string): Promise<string | undefined> {
   }
 }
 
-async function exists(path: string): Promise<boolean> {
+/** lstat, so that a dangling symlink also counts as there: the one "does this path exist" of the project. */
+export async function pathExists(path: string): Promise<boolean> {
   try {
     await lstat(path);
     return true;
@@ -66,6 +67,7 @@ async function exists(path: string): Promise<boolean> {
   }
 }
 
+/** Lexical containment of one absolute path in another (equal counts): the one containment test of the project. */
 export function isWithin(root: string, path: string): boolean {
   const rel = relative(root, path);
   return rel === "" || (!rel.startsWith(`..${sep}`) && rel !== ".." && !isAbsolute(rel));

@@ -1,19 +1,23 @@
-/** The secret files of tools.md: invisible to every tool, whatever the model asks. */
+/** The secret file names of tools.md (matched lower-cased): invisible to every tool, whatever the model asks. */
 const SECRET_NAMES = [
-  /^\.env$/,
-  /^\.env\./,
   /\.(pem|key|p12|pfx|keystore)$/,
   /^id_(rsa|ed25519|ecdsa)/,
-  /^\.(npmrc|pypirc|netrc)$/,
+  /^\.(npmrc|pypirc|netrc|pgpass|git-credentials)$/,
 ];
-/** Example env files carry no secrets by convention, and often document the database settings. */
-const ALLOWED_ENV_FILES = new Set([".env.example", ".env.sample", ".env.template", ".env.dist"]);
+/** `.env` and `.env.*` hide a file or a whole folder, at any depth. */
+const ENV_NAME = /^\.env(\..*)?$/;
 
-/** For a repo-relative POSIX path: true when it is a secret file or anything inside `.git/`. */
+/** Example env files carry no secrets by convention, and often document the database settings. */
+export const EXAMPLE_ENV_FILES: readonly string[] = [".env.example", ".env.sample", ".env.template", ".env.dist"];
+/** A repo-relative path whose file is one of EXAMPLE_ENV_FILES (exact case, as the survey reads them). */
+export const EXAMPLE_ENV_PATH = new RegExp(`(^|/)(${EXAMPLE_ENV_FILES.map((name) => name.replace(/\./g, "\\.")).join("|")})$`);
+
+/** For a repo-relative POSIX path: true when it is a secret file, inside a secret folder, or anything inside `.git/`. */
 export function isSecretPath(relativePath: string): boolean {
-  const parts = relativePath.split("/");
-  if (parts.includes(".git")) return true;
+  const parts = relativePath.toLowerCase().split("/");
   const name = parts[parts.length - 1] ?? "";
-  if (ALLOWED_ENV_FILES.has(name)) return false;
-  return SECRET_NAMES.some((pattern) => pattern.test(name));
+  if (parts.includes(".git")) return true;
+  if (parts.slice(0, -1).some((part) => ENV_NAME.test(part))) return true;
+  if (EXAMPLE_ENV_FILES.includes(name)) return false;
+  return ENV_NAME.test(name) || SECRET_NAMES.some((pattern) => pattern.test(name));
 }

@@ -1,6 +1,9 @@
 import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
+import { offlinePlan } from "../../src/offline/plan.js";
+import { checkPlan } from "../../src/plan/check.js";
+import { checkPlanSafety } from "../../src/rules/check.js";
 import type {
   Cite, ColumnInfo, DatabaseEngine, FrameworkId, FrameworkInfo, Operation, ParsedTask, Reference, Survey,
 } from "../../src/survey/types.js";
@@ -43,7 +46,9 @@ export interface SurveyOptions {
   framework?: FrameworkInfo | null;
   /** False: the table and column are not in the repo. */
   found?: boolean;
-  /** Overrides of the facts about users.email (nullable, type, indexes…). */
+  /** The survey's notes (default none). */
+  notes?: string[];
+  /** Overrides of the facts about users.email (nullable, type, indexes…); with `column`, the facts are of that column of users. */
   column?: Partial<ColumnInfo>;
 }
 
@@ -53,7 +58,7 @@ export function buildSurvey(options: SurveyOptions = {}): Survey {
   const found = options.found ?? true;
   const theTask = options.task ?? task("rename_column", { newName: "email_address" });
   // The column facts describe users.email; a task about another column finds none.
-  const columnFound = found && theTask.column === "email";
+  const columnFound = found && theTask.column === (options.column?.column ?? "email");
   const schema: Cite = { path: "db/schema.rb", line: 12, text: 't.string "email", null: false' };
   return {
     root: "/repo",
@@ -73,7 +78,7 @@ export function buildSurvey(options: SurveyOptions = {}): Survey {
       sameNameOrUnclear: [ref("app/models/newsletter_subscription.rb", 2)],
       counts: { code: 4, tests: 1, sameNameOrUnclear: 1, files: 5 },
     },
-    notes: [],
+    notes: options.notes ?? [],
     fileCount: 20,
     durationMs: 1,
   };
@@ -98,3 +103,19 @@ export async function repoForSurvey(survey: Survey): Promise<{ root: string; cle
   }
   return { root, cleanup: () => rm(root, { recursive: true, force: true }) };
 }
+
+/** The offline plan for a built survey, with the plan checks' errors and the safety check's findings on it. */
+export async function offlinePlanFor(options: SurveyOptions, planPath = "migration-plans/plan.md") {
+  const survey = buildSurvey(options);
+  const markdown = offlinePlan(survey, { planPath, now: new Date("2026-11-28T12:00:00Z") });
+  const repo = await repoForSurvey(survey);
+  try {
+    const { errors, plan } = await checkPlan(markdown, repo.root);
+    return { survey, markdown, errors, safety: plan ? checkPlanSafety(plan, survey) : ["the plan did not parse"] };
+  } finally {
+    await repo.cleanup();
+  }
+}
+
+/** One `## name` section of a plan, without its heading. */
+export const planSection = (markdown: string, name: string) => markdown.split(`## ${name}\n`)[1]!.split(/\n## /)[0]!;

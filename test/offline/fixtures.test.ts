@@ -71,3 +71,25 @@ describe("the offline plan's reference lists (real survey)", () => {
     },
   );
 });
+
+/** A column each app declares nullable, and what its NOT NULL migration must contain on that app's database. */
+const NULLABLE = [
+  ["rails", "make users.last_sign_in_at not null", "ADD CONSTRAINT users_last_sign_in_at_not_null CHECK (last_sign_in_at IS NOT NULL) NOT VALID;"],
+  ["laravel", "make users.remember_token not null", "MODIFY remember_token"],
+  ["drizzle", "make users.name not null", "name text NOT NULL"],
+] as const;
+
+describe("NOT NULL on a nullable column of a fixture app (real survey)", () => {
+  it.each(NULLABLE)("%s: %s proposes the migrations, passing the plan checks and its own safety check", async (id, text, statement) => {
+    const root = join(FIXTURE_APPS_DIR, id);
+    const found = await survey(root, text);
+    const markdown = offlinePlan(found, { planPath: "migration-plans/plan.md", now: new Date("2026-11-28T12:00:00Z") });
+    const { errors, plan } = await checkPlan(markdown, root);
+    expect(errors).toEqual([]);
+    expect(checkPlanSafety(plan!, found)).toEqual([]);
+    const steps = markdown.slice(markdown.indexOf("## Steps"), markdown.indexOf("## Rollback"));
+    expect(markdown).not.toContain("which the repo says it already is");
+    expect(steps).toContain("(new):");
+    expect(steps).toContain(statement);
+  });
+});

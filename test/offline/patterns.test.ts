@@ -27,6 +27,11 @@ const OPERATIONS: [Operation, Partial<ParsedTask>][] = [
   ["upgrade", { table: null, column: null, columns: [], upgrade: { target: "rails", from: "7.1", to: "8.0" } }],
 ];
 
+/** The facts of a column the task names other than users.email, so its plan is a real one, not "column not found". */
+const COLUMN_FACTS: Partial<Record<Operation, SurveyOptions["column"]>> = {
+  add_foreign_key: { column: "org_id", type: "bigint", nullable: true, indexes: [] },
+};
+
 async function planFor(options: SurveyOptions) {
   const survey = buildSurvey(options);
   const markdown = offlinePlan(survey, { planPath: "migration-plans/plan.md", now: NOW });
@@ -45,7 +50,7 @@ describe("offline plan: every operation on every database passes the plan checks
   for (const [operation, details] of OPERATIONS) {
     for (const engine of ENGINES) {
       it(`${operation} on ${engine}`, async () => {
-        const { markdown, errors, parsed } = await planFor({ engine, task: task(operation, details) });
+        const { markdown, errors, parsed } = await planFor({ engine, task: task(operation, details), column: COLUMN_FACTS[operation] });
         expect(errors).toEqual([]);
         expect(markdown.startsWith(`# Migration Plan: ${details.text ?? `${operation.replace(/_/g, " ")} users.email`}\n`)).toBe(true);
         expect(parsed.steps.length).toBeGreaterThan(0);
@@ -58,9 +63,9 @@ describe("offline plan: every operation on every database passes the plan checks
 
 describe("offline plan: the safe pattern per database", () => {
   it("builds a Postgres index CONCURRENTLY, alone in a migration with the framework's no-transaction switch", async () => {
-    const { markdown } = await planFor({ task: task("add_index") });
+    const { markdown } = await planFor({ task: task("add_index"), column: { indexes: [] } });
     const steps = section(markdown, "Steps");
-    expect(steps).toContain("CREATE INDEX CONCURRENTLY IF NOT EXISTS index_users_on_email ON users (email);");
+    expect(steps).toContain("CREATE INDEX CONCURRENTLY index_users_on_email ON users (email);");
     expect(steps).toContain("disable_ddl_transaction!");
     expect(section(markdown, "Validation")).toContain("indisvalid");
   });
@@ -73,18 +78,20 @@ describe("offline plan: the safe pattern per database", () => {
     ["flyway", "executeInTransaction=false"],
     ["laravel", "$withinTransaction = false"],
   ] as const)("writes the %s no-transaction switch around a concurrent index", async (id, optOut) => {
-    const { markdown, errors } = await planFor({ task: task("add_index"), framework: framework(id) });
+    const { markdown, errors } = await planFor({ task: task("add_index"), framework: framework(id), column: { indexes: [] } });
     expect(errors).toEqual([]);
     expect(section(markdown, "Steps")).toContain(optOut);
     expect(section(markdown, "Steps")).toContain("CONCURRENTLY");
   });
 
   it("uses ALGORITHM=INPLACE, LOCK=NONE for a MySQL index and gh-ost for a MySQL type change", async () => {
-    const index = await planFor({ engine: "mysql", version: "8.0", task: task("add_index") });
+    const index = await planFor({ engine: "mysql", version: "8.0", task: task("add_index"), column: { indexes: [] } });
     expect(section(index.markdown, "Steps")).toContain("ALTER TABLE users ADD INDEX index_users_on_email (email), ALGORITHM=INPLACE, LOCK=NONE;");
     expect(index.markdown).not.toContain("CONCURRENTLY");
     const type = await planFor({ engine: "mysql", version: "8.0", task: task("change_type", { newType: "text" }) });
-    expect(section(type.markdown, "Steps")).toMatch(/gh-ost .*--alter="MODIFY email text"/);
+    // users.email is NOT NULL: MODIFY must restate it, or the type change would make it nullable.
+    expect(section(type.markdown, "Steps")).toMatch(/gh-ost .*--alter="MODIFY email text NOT NULL"/);
+    expect(section(type.markdown, "Steps")).toContain("ALTER TABLE users MODIFY email text NOT NULL, ALGORITHM=INPLACE, LOCK=NONE;");
     expect(section(type.markdown, "Steps")).toContain("ALGORITHM=INPLACE, LOCK=NONE");
   });
 
@@ -95,7 +102,7 @@ describe("offline plan: the safe pattern per database", () => {
 
   it.each(["add_not_null", "change_type", "add_check", "add_foreign_key"] as const)("rebuilds the SQLite table for %s", async (operation) => {
     const details = OPERATIONS.find(([op]) => op === operation)![1];
-    const { markdown } = await planFor({ engine: "sqlite", task: task(operation, details), column: { nullable: true } });
+    const { markdown } = await planFor({ engine: "sqlite", task: task(operation, details), column: { ...COLUMN_FACTS[operation], nullable: true } });
     const steps = section(markdown, "Steps");
     expect(steps).toContain("PRAGMA foreign_keys = OFF;");
     expect(steps).toContain("CREATE TABLE users_new");
@@ -129,16 +136,16 @@ describe("offline plan: the safe pattern per database", () => {
   });
 
   it("adds a Postgres foreign key NOT VALID and validates it in a later migration", async () => {
-    const { markdown } = await planFor({ task: task("add_foreign_key", { column: "org_id", references: { table: "orgs", column: "id" } }) });
+    const { markdown } = await planFor({ task: task("add_foreign_key", { column: "org_id", references: { table: "orgs", column: "id" } }), column: { column: "org_id", type: "bigint", nullable: true, indexes: [] } });
     const steps = section(markdown, "Steps");
     expect(steps).toContain("ADD CONSTRAINT fk_users_org_id FOREIGN KEY (org_id) REFERENCES orgs (id) NOT VALID;");
     expect(steps.indexOf("VALIDATE CONSTRAINT fk_users_org_id")).toBeGreaterThan(steps.indexOf("NOT VALID;"));
-    expect(steps).toContain("CREATE INDEX CONCURRENTLY IF NOT EXISTS index_users_on_org_id");
+    expect(steps).toContain("CREATE INDEX CONCURRENTLY index_users_on_org_id");
   });
 
   it("builds a Postgres unique index concurrently after a duplicate check, then attaches it as a constraint", async () => {
-    const { markdown } = await planFor({ task: task("add_unique") });
-    expect(section(markdown, "Steps")).toContain("CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS index_users_on_email_unique ON users (email);");
+    const { markdown } = await planFor({ task: task("add_unique"), column: { indexes: [] } });
+    expect(section(markdown, "Steps")).toContain("CREATE UNIQUE INDEX CONCURRENTLY index_users_on_email_unique ON users (email);");
     expect(section(markdown, "Steps")).toContain("UNIQUE USING INDEX index_users_on_email_unique");
     expect(section(markdown, "Validation")).toContain("GROUP BY email HAVING count(*) > 1");
   });
@@ -163,7 +170,7 @@ describe("offline plan: the safe pattern per database", () => {
   });
 
   it("says what it does not know when the database engine is unknown", async () => {
-    const { markdown } = await planFor({ engine: "unknown", task: task("add_index") });
+    const { markdown } = await planFor({ engine: "unknown", task: task("add_index"), column: { indexes: [] } });
     expect(markdown).toContain("The database engine is unknown");
     expect(section(markdown, "Risks")).toContain("The database engine was not found");
   });
@@ -201,22 +208,22 @@ describe("offline plan: the repo's own terms", () => {
     const stamps = railsPaths.map((m) => m[2]!);
     expect(stamps.every((s) => s > "20240201120000")).toBe(true);
     expect(new Set(stamps).size).toBe(new Set(railsPaths.map((m) => m[1])).size);
-    const django = await planFor({ task: task("add_index"), framework: framework("django") });
+    const django = await planFor({ task: task("add_index"), framework: framework("django"), column: { indexes: [] } });
     expect(django.markdown).toContain("`core/migrations/0003_add_index_users_on_email.py` (new)");
     expect(django.markdown).toContain('dependencies = [("core", "0002_alter_user_email")]');
-    const flyway = await planFor({ task: task("add_index"), framework: framework("flyway") });
+    const flyway = await planFor({ task: task("add_index"), framework: framework("flyway"), column: { indexes: [] } });
     expect(flyway.markdown).toContain("`db/migration/V2__add_index_users_on_email.sql` (new)");
   });
 
   it("gives plain SQL when no migration framework was found", async () => {
-    const { markdown, errors } = await planFor({ framework: null, task: task("add_index") });
+    const { markdown, errors } = await planFor({ framework: null, task: task("add_index"), column: { indexes: [] } });
     expect(errors).toEqual([]);
     expect(markdown).toContain("No migration framework was found");
     expect(markdown).not.toContain("(new):");
   });
 
   it("never prints credentials from the survey", async () => {
-    const survey = buildSurvey({ task: task("add_index") });
+    const survey = buildSurvey({ task: task("add_index"), column: { indexes: [] } });
     survey.notes.push("DATABASE_URL=postgres://admin:hunter2@db.internal/app is set in .env.example");
     survey.column!.declarations[0]!.text = "url: postgres://admin:hunter2@db/app";
     const markdown = offlinePlan(survey, { planPath: "plan.md", now: NOW });

@@ -9,6 +9,9 @@ describe("redactCredentials", () => {
     ["redis://:onlypassword@cache:6379", "redis://:***@cache:6379"],
     ["jdbc:postgresql://db:5432/crm?user=crm&password=topsecret", "jdbc:postgresql://db:5432/crm?user=crm&password=***"],
     ["jdbc:sqlserver://db;user=sa;password=Secret1;", "jdbc:sqlserver://db;user=sa;password=***;"],
+    ["postgres://u:p@ss@host/db", "postgres://u:***@host/db"],
+    ["postgres://u:ab/cd@host/db", "postgres://u:***@host/db"],
+    ["url: mysql://app:a@b/c@db.internal:3306/app?ssl=true", "url: mysql://app:***@db.internal:3306/app?ssl=true"],
   ])("hides the password in %s", (input, output) => {
     expect(redactCredentials(input)).toBe(output);
   });

@@ -61,4 +61,43 @@ describe("Write", () => {
     expect(workspace.filesWritten).toEqual(["db/migrate/old.rb"]);
     expect(workspace.filesCreated).toEqual([]);
   });
+
+  describe("a file too big for one Read answer (over 100 KiB)", () => {
+    // 1,500 lines of 100 characters: the first Read stops at the byte cap, well before the last line.
+    const big = Array.from({ length: 1500 }, (_, index) => `${index + 1}`.padEnd(99, "x")).join("\n") + "\n";
+    const nextOffset = (answer: string) => Number(/offset=(\d+)/.exec(answer)?.[1]);
+
+    it("may be replaced once Reads with offset and limit have covered every line", async () => {
+      await repo.write("db/migrate/big.rb", big);
+      const first = await read({ file_path: "db/migrate/big.rb" });
+      expect(first).toMatch(/Call Read with offset=\d+ to continue/);
+      expect(await failure({ file_path: "db/migrate/big.rb", content: "new\n" })).toBe(
+        "Refused: read the whole of db/migrate/big.rb with Read before replacing it.",
+      );
+      const rest = await read({ file_path: "db/migrate/big.rb", offset: nextOffset(first), limit: 2000 });
+      expect(rest).toContain(`1500\t1500`);
+      expect(await write({ file_path: "db/migrate/big.rb", content: "new\n" })).toBe(
+        "The file db/migrate/big.rb has been updated successfully.",
+      );
+    });
+
+    it("is refused when the pages leave a gap", async () => {
+      await repo.write("db/migrate/big.rb", big);
+      const first = await read({ file_path: "db/migrate/big.rb" });
+      await read({ file_path: "db/migrate/big.rb", offset: nextOffset(first) + 1, limit: 2000 });
+      expect(await failure({ file_path: "db/migrate/big.rb", content: "new\n" })).toBe(
+        "Refused: read the whole of db/migrate/big.rb with Read before replacing it.",
+      );
+    });
+
+    it("is refused when the file changed between the pages", async () => {
+      await repo.write("db/migrate/big.rb", big);
+      const first = await read({ file_path: "db/migrate/big.rb" });
+      await repo.write("db/migrate/big.rb", big.replace("1x", "1y"));
+      await read({ file_path: "db/migrate/big.rb", offset: nextOffset(first), limit: 2000 });
+      expect(await failure({ file_path: "db/migrate/big.rb", content: "new\n" })).toBe(
+        "Refused: read the whole of db/migrate/big.rb with Read before replacing it.",
+      );
+    });
+  });
 });

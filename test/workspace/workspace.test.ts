@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { ToolFailure, UsageError } from "../../src/errors.js";
-import { Workspace } from "../../src/workspace.js";
+import { isSecretPath, Workspace } from "../../src/workspace.js";
 import { makeTempRepo, type TempRepo } from "../helpers/temp-repo.js";
 
 let repo: TempRepo;
@@ -174,5 +174,82 @@ describe("resolveForWrite and writeFile", () => {
     const workspace = await open(["db/**"]);
     await workspace.writeFile("db/schema.rb", "plain\n");
     expect(await readFile(repo.path("db/schema.rb"), "utf8")).toBe("plain\n");
+  });
+});
+
+describe("isSecretPath", () => {
+  it.each([
+    ".ENV",
+    ".Env.local",
+    "config/.ENV.production",
+    "certs/Server.PEM",
+    "ID_RSA",
+    "home/Id_Ed25519.pub",
+    ".pgpass",
+    "deploy/.git-credentials",
+    ".GIT/config",
+    ".env.d/conf",
+    "x/.env/vals",
+    "old/.env.example/inner",
+  ])("hides %s", (path) => {
+    expect(isSecretPath(path)).toBe(true);
+  });
+
+  it.each([".env.example", ".ENV.Sample", "config/.env.template", "app/env.rb", "environment/x.rb", ".envrc.md"])("shows %s", (path) => {
+    expect(isSecretPath(path)).toBe(false);
+  });
+});
+
+describe("the plan path at startup", () => {
+  it("is a UsageError when it is an existing folder", async () => {
+    await expect(Workspace.open(repo.root, { planPath: "app" })).rejects.toThrow(
+      new UsageError("The plan path app is a folder; give a file path with --out."),
+    );
+  });
+
+  it("is a UsageError, naming the file, when an existing file is not a migration plan", async () => {
+    await expect(Workspace.open(repo.root, { planPath: "db/schema.rb" })).rejects.toThrow(
+      new UsageError("The file db/schema.rb exists and is not a migration plan; choose another --out."),
+    );
+  });
+
+  it("may be an earlier migration plan or an empty file", async () => {
+    await writeFile(repo.path("old-plan.md"), "# Migration Plan: rename users.email\n\nbody\n");
+    await writeFile(repo.path("empty.md"), "");
+    await expect(Workspace.open(repo.root, { planPath: "old-plan.md" })).resolves.toBeInstanceOf(Workspace);
+    await expect(Workspace.open(repo.root, { planPath: "empty.md" })).resolves.toBeInstanceOf(Workspace);
+  });
+});
+
+describe("--allow-write globs at startup", () => {
+  it.each([
+    [".git/**", /^The --allow-write glob ".git\/\*\*" can never apply/],
+    ["**/.git/hooks/*", /can never apply/],
+    [".env", /can never apply/],
+    ["config/.env.d/*", /can never apply/],
+    ["[", /^The --allow-write glob "\[" is malformed: a "\[" is never closed\.$/],
+    ["db/{a,b", /is malformed: a "\{" is never closed/],
+  ])("rejects %j with a UsageError naming it", async (glob, message) => {
+    const error = await open([glob]).then(() => undefined, (caught: unknown) => caught);
+    expect(error).toBeInstanceOf(UsageError);
+    expect((error as Error).message).toMatch(message);
+  });
+
+  it.each(["db/migrate/**", "*.rb", ".env.*", "[ab].rb", "db/{a,b}/*"])("accepts %j", async (glob) => {
+    await expect(open([glob])).resolves.toBeInstanceOf(Workspace);
+  });
+});
+
+describe("undoChanges after an interrupt", () => {
+  it("removes created files and puts back the first bytes of replaced ones", async () => {
+    const workspace = await open(["db/**", "app/**"]);
+    await workspace.writeFile("db/new.rb", "created\n");
+    await workspace.writeFile("db/schema.rb", "first replacement\n");
+    await workspace.writeFile("db/schema.rb", "second replacement\n");
+    await workspace.writeFile("app/models/user.rb", "changed\n");
+    await workspace.undoChanges();
+    expect(await readdir(repo.path("db"))).toEqual(["schema.rb"]);
+    expect(await readFile(repo.path("db/schema.rb"), "utf8")).toBe("create_table :users\n");
+    expect(await readFile(repo.path("app/models/user.rb"), "utf8")).toBe("class User\nend\n");
   });
 });

@@ -23,6 +23,8 @@ export function choosePattern(ctx: PlanContext): Pattern {
     return moveColumns(ctx, table, op === "merge_tables");
   }
   if (!column) return cannotPlan(ctx, `the task names no column of \`${table}\``);
+  // Only add_column creates its column; every other operation needs one the repo declares, or the plan would be a guess.
+  if (op !== "add_column" && !declared(ctx, column)) return cannotPlan(ctx, columnNotFound(ctx, table, column));
   switch (op) {
     case "rename_column": return renameColumn(ctx, table, column);
     case "drop_column": return dropColumn(ctx, table, column);
@@ -35,6 +37,19 @@ export function choosePattern(ctx: PlanContext): Pattern {
     case "add_check": return addCheck(ctx, table, column);
     case "backfill": return backfill(ctx, table, column);
   }
+}
+
+function declared(ctx: PlanContext, column: string): boolean {
+  const found = ctx.survey.column;
+  return found !== null && found.column === column && found.declarations.length > 0;
+}
+
+function columnNotFound(ctx: PlanContext, table: string, column: string): string {
+  const columns = ctx.survey.table?.table === table ? ctx.survey.table.columns : [];
+  const has = columns.length
+    ? `; the columns the survey found on \`${table}\` are ${columns.map((c) => `\`${c}\``).join(", ")}`
+    : `; the survey found no column of \`${table}\` either: check the table's name`;
+  return `no declaration of the column \`${table}.${column}\` was found in the repo${has}`;
 }
 
 function cannotPlan(ctx: PlanContext, reason: string): Pattern {

@@ -40,13 +40,17 @@ export function changeType(ctx: PlanContext, table: string, column: string): Pat
     ] };
   }
   if (ctx.dialect === "mysql") {
+    // MODIFY replaces the whole column definition: what it does not restate (NOT NULL, DEFAULT) is lost.
+    const declared = ctx.survey.column;
+    const keep = `${declared?.nullable === false ? " NOT NULL" : ""}${declared?.default ? ` DEFAULT ${declared.default}` : ""}`;
     return { target, alternatives: [], caveats: [], validation: [preCheck], steps: [
       step("Deploy 1", "Change the type online, or through gh-ost", [
         "A type change usually needs MySQL's COPY algorithm, which blocks writes for the whole copy (rules 4, 34). The clause `ALGORITHM=INPLACE, LOCK=NONE` makes MySQL refuse instead of locking: if it refuses, run the same change with gh-ost (no foreign keys or triggers on the table) or pt-online-schema-change:",
-        "", "```sh", `gh-ost --database="$DB_NAME" --table=${table} --alter="MODIFY ${column} ${type}" --allow-on-master --execute`, "```",
+        "", "```sh", `gh-ost --database="$DB_NAME" --table=${table} --alter="MODIFY ${column} ${type}${keep}" --allow-on-master --execute`, "```",
         "then mark this migration as applied in production.",
+        `MODIFY replaces the whole definition of the column: compare it with \`SHOW CREATE TABLE ${table}\` and restate anything else it has (CHARACTER SET, COLLATE, COMMENT), or it is lost.`,
       ], "The down migration restores the old type (another online copy).", {
-        migration: ddl(`change_${column}_type_on_${table}`, [`ALTER TABLE ${table} MODIFY ${column} ${type}, ${mysqlOnline(false)};`], [`ALTER TABLE ${table} MODIFY ${column} ${sqlType(current, "mysql")}, ${mysqlOnline(false)};`], ctx),
+        migration: ddl(`change_${column}_type_on_${table}`, [`ALTER TABLE ${table} MODIFY ${column} ${type}${keep}, ${mysqlOnline(false)};`], [`ALTER TABLE ${table} MODIFY ${column} ${sqlType(current, "mysql")}${keep}, ${mysqlOnline(false)};`], ctx),
       }),
     ] };
   }
@@ -56,7 +60,9 @@ export function changeType(ctx: PlanContext, table: string, column: string): Pat
   const to = `${column}_${type.replace(/\W+/g, "_").replace(/_+$/, "")}`;
   const cast = `CAST(${column} AS ${type})`;
   const pattern = expandContract(ctx, table, column, to, type, cast);
-  pattern.target.push(...target, `Changing it in place would rewrite the table under an exclusive lock (rule 4), so a new column \`${to}\` takes its place; ${mappingHint(ctx.framework?.id, to, column) ?? "the code"} can keep the old name in code.`);
+  pattern.target.push(
+    `The data of \`${table}.${column}\` has the type \`${type}\`${current ? ` (now \`${current}\`)` : ""}, in a new column \`${table}.${to}\`: the plan ends with \`${column}\` dropped and \`${to}\` in its place. Changing it in place would rewrite the table under an exclusive lock (rule 4); ${mappingHint(ctx.framework?.id, to, column) ?? "the code"} can keep the old name in code, and giving the column its old name in the database would be a rename, planned on its own.`,
+  );
   pattern.validation.unshift(preCheck);
   return pattern;
 }

@@ -1,8 +1,9 @@
 import type { PlanContext } from "../context.js";
 import { dualWriteHint, ignoreColumnHint } from "../orm-hints.js";
-import { batchedUpdate, createIndex, dropIndex, indexName, mysqlOnline } from "../sql.js";
+import { batchedUpdate, createIndex, dropIndex, freeIndexName, mysqlOnline } from "../sql.js";
 import { step, type Step } from "../step.js";
 import { distinctIndexes } from "../distinct-indexes.js";
+import { dropOldNotNull } from "./drop-old-not-null.js";
 import { notNullSteps } from "./not-null.js";
 import { codeStep, concurrent, ddl, mysqlAddColumnClause, type Pattern } from "./pattern.js";
 
@@ -40,7 +41,7 @@ export function expandContract(ctx: PlanContext, table: string, from: string, to
   const indexes = distinctIndexes(old?.indexes ?? []).filter((i) => i.columns.includes(from));
   for (const index of indexes) {
     const columns = index.columns.map((c) => (c === from ? to : c));
-    const name = indexName(table, columns, index.unique);
+    const name = freeIndexName(table, columns, index.unique, (old?.indexes ?? []).map((i) => i.name), fw === "prisma" ? "prisma" : "rails");
     const sql = createIndex(dialect, table, columns, index.unique, name);
     const spec = sql.noTransaction ? concurrent(`add_${name}`, sql.up[0]!, sql.down[0]!) : ddl(`add_${name}`, sql.up, sql.down, ctx);
     steps.push(step(D2, `Build ${index.unique ? "a unique index" : "an index"} on \`${table}.${to}\` like the one on \`${from}\``, [
@@ -52,6 +53,7 @@ export function expandContract(ctx: PlanContext, table: string, from: string, to
   steps.push(codeStep(ctx, D3, `Read \`${to}\` instead of \`${from}\``, [
     `Switch every read to \`${to}\`; keep writing both columns so this deploy can be rolled back.`,
   ], `Redeploy the release of step 2: \`${from}\` is still written, so it is current.`));
+  if (old?.nullable === false) steps.push(dropOldNotNull(ctx, D4, table, from));
   steps.push(step(D4, `Stop writing \`${from}\``, [
     `Remove the writes of \`${from}\` and ${ignoreColumnHint(fw, table, from)}. Deploy and wait until no instance of the old release runs.`,
   ], `Redeploy the release that switched reads; then backfill \`${from}\` from \`${to}\` for rows written meanwhile.`));

@@ -43,11 +43,14 @@ export function notNullSteps(ctx: PlanContext, table: string, column: string, de
   }
   const type = sqlType(ctx.survey.column?.type ?? null, ctx.dialect);
   if (ctx.dialect === "mysql") {
+    // MODIFY replaces the whole column definition: keep its default.
+    const def = ctx.survey.column?.column === column && ctx.survey.column.default ? ` DEFAULT ${ctx.survey.column.default}` : "";
     return [step(deploy, `Make \`${column}\` NOT NULL online`, [
       "ALGORITHM=INPLACE, LOCK=NONE rebuilds the table in place while writes continue; MySQL refuses (rather than locking) if it cannot. On a large table run the same ALTER through gh-ost or pt-online-schema-change (rule 34).",
       "Strict SQL mode must be on, or MySQL would silently turn NULLs into zero values.",
+      `MODIFY replaces the whole definition of the column: compare it with \`SHOW CREATE TABLE ${table}\` and restate anything else it has (CHARACTER SET, COLLATE, COMMENT), or it is lost.`,
     ], "The down migration makes it nullable again.", {
-      migration: ddl(`set_${column}_not_null_on_${table}`, [`ALTER TABLE ${table} MODIFY ${column} ${type} NOT NULL, ${mysqlOnline(false)};`], [`ALTER TABLE ${table} MODIFY ${column} ${type} NULL, ${mysqlOnline(false)};`], ctx),
+      migration: ddl(`set_${column}_not_null_on_${table}`, [`ALTER TABLE ${table} MODIFY ${column} ${type}${def} NOT NULL, ${mysqlOnline(false)};`], [`ALTER TABLE ${table} MODIFY ${column} ${type}${def} NULL, ${mysqlOnline(false)};`], ctx),
     })];
   }
   if (ctx.dialect === "sqlite") return [sqliteRebuild(ctx, deploy, table, `${column} ${type} NOT NULL`)];

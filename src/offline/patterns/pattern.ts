@@ -19,7 +19,7 @@ export type PatternBuilder = (ctx: PlanContext) => Pattern;
 
 /** A migration of DDL that must wait briefly for its lock, or give up and be retried. */
 export function ddl(slug: string, up: string[], down: string[] | null, ctx: PlanContext): MigrationSpec {
-  return { slug, up: [...lockTimeout(ctx.dialect), ...up], down, noTransaction: false };
+  return { slug, up: [...lockTimeout(ctx.dialect, ctx.framework?.transaction.wrapped ?? false), ...up], down, noTransaction: false };
 }
 
 /** A statement that must run outside a transaction: alone in its migration, so no runner wraps it. */

@@ -10,6 +10,24 @@ interface Recipe {
   checks: (at: At) => string[];
   /** How to see that the schema did not drift. */
   drift: (at: At) => string;
+  /** What the versions require on the way: releases to pass through, the language version. */
+  route?: (from: string | null, to: string) => string[];
+}
+
+/** Rails releases in order; the upgrade guide moves one at a time. */
+const RAILS_RELEASES = ["5.0", "5.1", "5.2", "6.0", "6.1", "7.0", "7.1", "7.2", "8.0", "8.1"];
+/** The oldest Ruby each Rails release runs on (guides.rubyonrails.org, upgrading_ruby_on_rails). */
+const RAILS_MIN_RUBY: Record<string, string> = { "6.0": "2.5.0", "6.1": "2.5.0", "7.0": "2.7.0", "7.1": "2.7.0", "7.2": "3.1.0", "8.0": "3.2.0", "8.1": "3.2.0" };
+
+function railsRoute(from: string | null, to: string): string[] {
+  const lines: string[] = [];
+  const start = from === null ? -1 : RAILS_RELEASES.indexOf(from);
+  const end = RAILS_RELEASES.indexOf(to);
+  const between = start >= 0 && end > start + 1 ? RAILS_RELEASES.slice(start + 1, end) : [];
+  if (between.length) lines.push(`go through ${between.map((v) => `Rails ${v}`).join(", then ")} first, each deployed and with its deprecations fixed: the upgrade guide moves one release at a time`);
+  const ruby = RAILS_MIN_RUBY[to];
+  if (ruby) lines.push(`Rails ${to} needs Ruby ${ruby} or newer: check \`.ruby-version\` and the Gemfile's \`ruby\` line, and upgrade Ruby first, in its own deploy, if it is older`);
+  return lines;
 }
 
 type At = (path: string) => string;
@@ -19,6 +37,7 @@ const RECIPES: Record<string, Recipe> = {
     bump: (to) => `set \`gem "rails", "~> ${to}"\` in the Gemfile, then \`bundle update rails\``,
     checks: () => ["`bin/rails app:update` (review each diff; keep `new_framework_defaults_*.rb` flags off and turn them on one by one in later deploys)", "fix every deprecation warning the test suite prints on the old version first"],
     drift: () => "`bin/rails db:schema:dump` and `git diff db/` show no change but the version line",
+    route: railsRoute,
   },
   django: {
     bump: (to) => `pin \`Django~=${to}\` in the requirements, then install`,
@@ -49,6 +68,7 @@ export function upgrade(ctx: PlanContext): Pattern {
   const bump = recipe?.bump(to) ?? `bump \`${target}\` to ${to} in the dependency manifest and lock file with the package manager`;
   const steps: Step[] = [
     step("Prepare", `Fix deprecations on the current version${up?.from ? ` (${up.from})` : ""}`, [
+      ...(recipe?.route && up?.to ? recipe.route(up.from, up.to) : []).map((line) => `- ${line}`),
       ...(recipe?.checks(at) ?? [`read the changelog of ${target} for every major between the versions`, "run the test suite and fix each deprecation warning"]).map((c) => `- ${c}`),
     ], "Revert the commits; nothing is deployed yet."),
     step("Deploy 1 — upgrade", `Upgrade ${target} to ${to}`, [

@@ -1,3 +1,4 @@
+import { posix } from "node:path";
 import type { PlanContext } from "../context.js";
 import { MigrationNamer } from "../naming.js";
 import type { Step } from "../step.js";
@@ -5,6 +6,7 @@ import { indent, type RenderedFile } from "../syntax/file.js";
 import { creationHint } from "../syntax/create-hints.js";
 import { rootedCommand } from "../rooted-command.js";
 import { renderMigration } from "../syntax/render.js";
+import { upOnlyRollback } from "./up-only-rollback.js";
 
 /** A step with its number and the migration files it creates. */
 export interface NumberedStep {
@@ -57,15 +59,48 @@ export function stepsSection(ctx: PlanContext, numbered: NumberedStep[]): string
 
 /** One Rollback item per step, newest first; irreversible steps say so and give the way back. */
 export function rollbackSection(ctx: PlanContext, numbered: NumberedStep[]): string {
+  const commands = rollbackCommands(ctx, numbered);
   const items = [...numbered].reverse().map(({ n, step, files }) => {
     const irreversible = step.irreversible || (step.migration !== undefined && step.migration.down === null);
     const prefix = irreversible && !/irreversible/i.test(step.rollback) ? "Irreversible as written. " : "";
-    const command = files[0] && ctx.framework
-      ? `\`${rootedCommand(ctx.framework.commands.rollback)}\` runs the down part of \`${files[0].path}\` (new). `
-      : "";
-    return `${n}. ${command}${prefix}${step.rollback}`;
+    const rollback = commands.get(n);
+    const upOnly = files[0] ? upOnlyRollback(ctx, step, files[0].path) : null;
+    const command = upOnly ?? (files[0] && rollback
+      ? `\`${rootedCommand(rollback)}\` runs the down part of \`${files[0].path}\` (new). `
+      : "");
+    const text = upOnly ? step.rollback.replace(/\b(the|The) down migration\b/g, "$1 reverse migration") : step.rollback;
+    return `${n}. ${command}${prefix}${text}`;
   });
   const noReturn = numbered.filter(({ step }) => step.irreversible).map(({ n }) => n);
-  if (noReturn.length) items.push("", `Point of no return: step ${noReturn.at(-1)}; every step before it can be undone as above.`);
+  const last = noReturn.at(-1);
+  if (last !== undefined) {
+    const after = numbered.some(({ n }) => n > last);
+    items.push("", `Point of no return: step ${last}: once it has run, the way back is the one its item gives, not a down migration${after ? "; the steps after it can be undone as above" : ""}.`);
+  }
   return items.join("\n");
+}
+
+/**
+ * The command that undoes each migration step. Django migrates back to a named migration, so each step names
+ * the one before its own file (the latest existing one for the first, `zero` when there is none); others
+ * undo the newest migration.
+ */
+function rollbackCommands(ctx: PlanContext, numbered: NumberedStep[]): Map<number, string> {
+  const out = new Map<number, string>();
+  const framework = ctx.framework;
+  if (!framework) return out;
+  const latest = framework.latestMigration;
+  let previous = latest ? posix.basename(latest).replace(/\.py$/, "") : "zero";
+  for (const { n, files } of numbered) {
+    const file = files[0];
+    if (!file) continue;
+    if (framework.id === "django") {
+      const app = posix.basename(posix.dirname(posix.dirname(file.path)));
+      out.set(n, `${framework.commands.run} ${app} ${previous}`);
+      previous = posix.basename(file.path).replace(/\.py$/, "");
+    } else {
+      out.set(n, framework.commands.rollback);
+    }
+  }
+  return out;
 }

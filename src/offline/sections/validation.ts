@@ -6,7 +6,8 @@ import type { Pattern } from "../patterns/pattern.js";
 export function validation(ctx: PlanContext, pattern: Pattern): string {
   const lines: string[] = [];
   for (const check of pattern.validation) {
-    lines.push(`- ${check.title}${check.sql ? ":" : "."}`);
+    const title = check.title.replace(/\.$/, "");
+    lines.push(`- ${title}${check.sql ? ":" : "."}`);
     if (check.sql) lines.push("", "  ```sql", ...check.sql.split("\n").map((l) => `  ${l}`), "  ```", "");
   }
   const tests = new Map<string, number[]>();

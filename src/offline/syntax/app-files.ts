@@ -49,7 +49,8 @@ export const appRenderers: Partial<Record<FrameworkId, Renderer>> = {
         "    operations = [",
         "        migrations.RunSQL(",
         indent(`sql=${quoted(spec.up)},`, 12),
-        ...(spec.down ? [indent(`reverse_sql=${quoted(spec.down)},`, 12)] : []),
+        // No reverse_sql makes Django refuse to go back (irreversible); an empty down reverses as a no-op.
+        ...(spec.down === null ? [] : [indent(`reverse_sql=${spec.down.length ? quoted(spec.down) : "migrations.RunSQL.noop"},`, 12)]),
         "        ),",
         "    ]",
       ].join("\n"),

@@ -13,7 +13,7 @@ export function creationHint(framework: FrameworkInfo, slug: string): string | n
     case "drizzle":
       return `Create it with \`npx drizzle-kit generate --custom --name=${slug}\`, so the journal in the migrations folder lists it, and put this SQL in it; change the TypeScript schema to match.`;
     case "django":
-      return "Django's model state must match the database: put the field change in the model as well and wrap the SQL in `migrations.SeparateDatabaseAndState`, with the matching field operation (e.g. `migrations.AddField`) as its state operation; check the SQL it runs with Django's `sqlmigrate` command.";
+      return "This `RunSQL` changes only the database, not Django's model state. Change the model to match, then run `python manage.py makemigrations --dry-run`: if it proposes an operation for this change, put this `RunSQL` in `migrations.SeparateDatabaseAndState(database_operations=[...])` with that operation as `state_operations`, so Django does not apply the change twice. Check the SQL it runs with `python manage.py sqlmigrate`.";
     case "efcore":
       return `Create it with \`dotnet ef migrations add ${pascal(slug)}\` so the model snapshot is updated, then replace its body with this.`;
     case "liquibase":

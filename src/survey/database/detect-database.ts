@@ -10,13 +10,14 @@ import type { RepoView } from "../repo-view.js";
 import type { DatabaseClue } from "../frameworks/types.js";
 import { engineFromWord, matching } from "../frameworks/common.js";
 import { redactCredentials } from "../redact.js";
+import { EXAMPLE_ENV_PATH } from "../../workspace/secret-files.js";
 import { DRIVER_MANIFESTS, engineOfDriver } from "./driver-deps.js";
 
 const DATABASE_YML = /(^|\/)config\/database\.ya?ml$/;
 const ADAPTER = /^\s*adapter:\s*["']?(\w+)/;
 const COMPOSE = /(^|\/)(docker-)?compose[\w.-]*\.ya?ml$/;
 const IMAGE = /^\s*-?\s*image:\s*["']?(?:[\w.-]+\/)*(postgres|postgis|timescaledb(?:-ha)?|mysql|mariadb|mcr\.microsoft\.com\/mssql\/server|mssql\/server)(?::(\d+(?:\.\d+)?)[\w.-]*)?/i;
-const ENV_EXAMPLE = /(^|\/)\.env\.(example|sample|template|dist|defaults)$|(^|\/)(example|sample)\.env$/;
+const ENV_EXAMPLE = new RegExp(`${EXAMPLE_ENV_PATH.source}|(^|\\/)(example|sample)\\.env$`);
 const DATABASE_URL = /^\s*(?:export\s+)?\w*DATABASE_URL\w*\s*=\s*["']?([a-z0-9+]+):\/\//i;
 const JDBC = /jdbc:(postgresql|mysql|mariadb|sqlserver|oracle|sqlite|h2)[:/]/i;
 const JDBC_FILES = /(^|\/)(application[\w-]*\.(properties|ya?ml)|flyway\.(conf|toml)|liquibase\.properties|pom\.xml|build\.gradle(\.kts)?|persistence\.xml)$/;

@@ -2,6 +2,7 @@ import { join, matching, naturalSort, citeFirst, clueFrom, dirsOf, rootOf, inDir
 import { laravelStamp } from "../migration-name.js";
 import type { FrameworkModule } from "./types.js";
 import type { Cite } from "../types.js";
+import { EXAMPLE_ENV_PATH } from "../../workspace/secret-files.js";
 
 const MIGRATION = /(^|\/)database\/migrations\/\d{4}_\d{2}_\d{2}_\d{6}_\w+\.php$/;
 
@@ -18,7 +19,7 @@ export const laravel: FrameworkModule = {
     if (!evidence.length && !migrations.length) return null;
     const root = migrations[0] ? rootOf(migrations[0], "database/") : rootOf(evidence[0]?.path ?? "", "artisan");
     const database = [];
-    for (const env of matching(repo, /(^|\/)\.env\.(example|sample|dist|template)$/)) {
+    for (const env of matching(repo, EXAMPLE_ENV_PATH)) {
       const clue = await clueFrom(repo, env, /^\s*DB_CONNECTION\s*=\s*["']?(\w+)/);
       if (clue) database.push(clue);
     }

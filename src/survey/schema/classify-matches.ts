@@ -5,12 +5,14 @@
  */
 import { findMatches, type Match } from "../../search/index.js";
 import { MAX_MATCHES } from "../constants.js";
+import { isEarlierPlan } from "../earlier-plans.js";
 import { codeNamesFor, squash } from "../names.js";
 import type { RepoView } from "../repo-view.js";
-import type { FrameworkInfo } from "../types.js";
+import type { ForeignKeyInfo, FrameworkInfo } from "../types.js";
 import { mappedNames, matchedName, searchPattern } from "./code-names.js";
 import { isDeclaration } from "./declaration-line.js";
 import { findOthers } from "./find-others.js";
+import { tableForeignKeys } from "./foreign-keys.js";
 import { MatchedFiles, type Role } from "./matched-files.js";
 import { identityOf, looseIdentity } from "./target.js";
 import { lineVerdict, whichTable, type FileContext, type Tables, type Verdict } from "./which-table.js";
@@ -34,6 +36,8 @@ export interface Classified {
   names: string[];
   others: string[];
   tables: Tables;
+  /** Foreign keys on the column declared at table level (`add_foreign_key`, `t.references … foreign_key: true`). */
+  foreignKeys: ForeignKeyInfo[];
   truncated: boolean;
 }
 
@@ -46,7 +50,8 @@ export function startColumnSearch(root: string, column: string, signal?: AbortSi
 }
 
 function searchNames(root: string, names: string[], signal?: AbortSignal): Promise<Match[]> {
-  return findMatches(root, { pattern: searchPattern(names), ignoreCase: true, maxMatches: MAX_MATCHES, ...(signal ? { signal } : {}) });
+  const search = findMatches(root, { pattern: searchPattern(names), ignoreCase: true, maxMatches: MAX_MATCHES, ...(signal ? { signal } : {}) });
+  return search.then((matches) => matches.filter((m) => !isEarlierPlan(m.path)));
 }
 
 export async function classifyMatches(
@@ -101,5 +106,6 @@ export async function classifyMatches(
       verdict: file ? whichTable(file, index, name, tables) : quick,
     });
   }
-  return { hits, names, others, tables, truncated: matches.length >= MAX_MATCHES };
+  const foreignKeys = table ? await tableForeignKeys(repo, table, column, frameworks) : [];
+  return { hits, names, others, tables, foreignKeys, truncated: matches.length >= MAX_MATCHES };
 }

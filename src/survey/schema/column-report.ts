@@ -46,6 +46,9 @@ export function columnInfo(found: Classified, table: string, column: string, ind
     if (fk) foreignKeys.push({ column, toTable: fk[1] ?? fk[3] ?? "", toColumn: fk[2] ?? null, where: cite(hit) });
     if (/\bCHECK\b|add_check_constraint|CheckConstraint/i.test(hit.text)) constraints.push(cite(hit));
   }
+  for (const fk of found.foreignKeys) {
+    if (!foreignKeys.some((known) => known.toTable === fk.toTable)) foreignKeys.push(fk);
+  }
   return {
     table, column,
     codeNames: found.names.filter((n) => !n.endsWith("=")),

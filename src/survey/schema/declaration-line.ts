@@ -51,10 +51,51 @@ export interface ColumnFacts {
   unique: boolean;
 }
 
-/** Facts stated on a declaration line (and the next two, for Liquibase constraints and TypeORM decorators). */
-export function columnFacts(lines: string[], index: number, names: string[]): ColumnFacts {
+/** Lines a call split over several lines takes (`models.CharField(\n  null=True,\n)`), bounded. */
+const MAX_STATEMENT_LINES = 8;
+
+/** The declaration's own statement: the line, continued while its brackets are open. */
+function statementAt(lines: string[], index: number): string {
+  const parts: string[] = [];
+  let depth = 0;
+  for (let i = index; i < Math.min(lines.length, index + MAX_STATEMENT_LINES); i++) {
+    const text = lines[i] ?? "";
+    parts.push(text);
+    const code = text.replace(/(["'`])(?:\\.|(?!\1).)*\1/g, "");
+    depth += (code.match(/[({[]/g)?.length ?? 0) - (code.match(/[)}\]]/g)?.length ?? 0);
+    if (depth <= 0) break;
+  }
+  return parts.join(" ");
+}
+
+/**
+ * What else states facts about this declaration: the decorators above a field (`@Column({ nullable: true })`)
+ * and, in a Liquibase changelog, the rest of the column's entry. Never a neighbouring column's line.
+ */
+function attachedLines(lines: string[], index: number): string[] {
   const line = lines[index] ?? "";
-  const around = [lines[index - 1] ?? "", line, lines[index + 1] ?? "", lines[index + 2] ?? ""].join(" ");
+  const attached: string[] = [];
+  for (let i = index - 1; i >= Math.max(0, index - 3) && /^\s*@/.test(lines[i] ?? ""); i--) attached.push(lines[i] ?? "");
+  const liquibaseYaml = /^\s*-?\s*name:\s*["']?\w+["']?\s*$/.test(line);
+  const liquibaseXml = /<column\b/.test(line) && !/\/>\s*$/.test(line);
+  if (liquibaseYaml || liquibaseXml) {
+    for (let i = index + 1; i < Math.min(lines.length, index + MAX_STATEMENT_LINES); i++) {
+      const next = lines[i] ?? "";
+      if (liquibaseYaml ? /^\s*-\s|^\s*name:/.test(next) : /<column\b/.test(next)) break;
+      attached.push(next);
+      if (liquibaseXml && /<\/column>/.test(next)) break;
+    }
+  }
+  return attached;
+}
+
+/** Rails' DSL and SQL state NOT NULL when it holds: a column line without it is nullable. */
+const NULLABLE_UNLESS_SAID = /\bt\.\w+\s*\(?\s*[:"']|\badd_column\b/;
+
+/** Facts stated on a declaration (its statement, decorators, changelog entry), never read from a neighbouring column's line. */
+export function columnFacts(lines: string[], index: number, names: string[]): ColumnFacts {
+  const line = statementAt(lines, index);
+  const around = [...attachedLines(lines, index), line].join(" ");
   const alternation = names.map(escapeRegExp).join("|");
   const type =
     new RegExp(String.raw`\bt\.(\w+)\s*\(?\s*[:"'](?:${alternation})`).exec(line)?.[1] ??
@@ -67,13 +108,15 @@ export function columnFacts(lines: string[], index: number, names: string[]): Co
     /\b(?:private|public|protected)\s+([\w<>?]+)\s+\w+\s*[;=]/.exec(line)?.[1] ??
     /\btype\s*[:=]\s*["']([\w() ,]+)["']|(?:DataTypes|Sequelize)\.(\w+)|\btype:\s*([\w()]+)\s*$/m.exec(around)?.slice(1).find(Boolean) ??
     null;
-  const notNull = /\bnull:\s*false\b|NOT\s+NULL|nullable\s*[=:]\s*(False|false|"false")|allowNull\s*:\s*false|\.notNull(able)?\(\)|notNull\s*:\s*true|null:\s*false|@id\b/i.test(around);
-  const nullable = /\bnull:\s*true\b|null\s*=\s*True|nullable\s*[=:]\s*(True|true|"true")|allowNull\s*:\s*true|->nullable\(\)|\.nullable\(\)|\?\s|\?$/.test(line);
+  const notNull = /\bnull:\s*false\b|NOT\s+NULL|PRIMARY\s+KEY|nullable\s*[=:]\s*(False|false|"false")|allowNull\s*:\s*false|\.notNull(able)?\(\)|notNull\s*:\s*true|null:\s*false|@id\b/i.test(around);
+  const nullable = /\bnull:\s*true\b|null\s*=\s*True|nullable\s*[=:]\s*(True|true|"true")|allowNull\s*:\s*true|->nullable\(\)|\.nullable\(\)/.test(around) || /\?\s|\?$/.test(line);
   const isPrisma = new RegExp(String.raw`^\s*(?:${alternation})\s+[A-Z]\w*`).test(line);
   const isDjango = /models\.\w+Field\(/.test(line);
+  const isSql = new RegExp(String.raw`^\s*\(?["'\x60\[]?(?:${alternation})["'\x60\]]?\s+${SQL_TYPES}\b|\bADD\s+(?:COLUMN\s+)?(?:IF\s+NOT\s+EXISTS\s+)?["'\x60]?(?:${alternation})["'\x60]?\s+${SQL_TYPES}\b`, "i").test(line);
+  const saysWhenNotNull = NULLABLE_UNLESS_SAID.test(line) || isSql;
   return {
     type: type ?? null,
-    nullable: notNull ? false : nullable ? true : isPrisma || isDjango ? false : null,
+    nullable: notNull ? false : nullable ? true : isPrisma || isDjango ? false : saysWhenNotNull ? true : null,
     default: /(?:default\s*[:=(]\s*|DEFAULT\s+|@default\()([^,)\s}]+(?:\(\))?)/i.exec(line)?.[1] ?? null,
     unique: /\bunique\b|@unique|unique\s*=\s*True|->unique\(\)|\.unique\(\)/i.test(around),
   };

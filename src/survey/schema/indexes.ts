@@ -11,6 +11,9 @@ import type { RepoView } from "../repo-view.js";
 import type { FrameworkInfo, IndexInfo } from "../types.js";
 import type { Classified, Hit } from "./classify-matches.js";
 import { COMMENT_OR_META } from "./column-report.js";
+import { escapeRegExp } from "./code-names.js";
+import { enclosingNames } from "./table-context.js";
+import { names as namesTable, type TableIdentity } from "./target.js";
 
 const MENTIONS_INDEX = /index\b|\bunique|@@unique|@unique|\bUNIQUE\s+KEY\b|^\s*KEY\s/i;
 const REMOVES_INDEX = /\b(remove_index|drop_index|dropIndex|removeIndex|dropUnique|removeConstraint|drop_constraint|dropConstraint|dropUniqueConstraint|remove_unique_constraint)\b|\bDROP\s+(INDEX|CONSTRAINT|KEY)\b|\bdrop\s+(?:unique_)?index\b/i;
@@ -46,7 +49,7 @@ export async function currentIndexes(repo: RepoView, found: Classified, column: 
     if (hit.verdict !== "target" || (hit.role !== "schema" && hit.role !== "migration" && !hit.declaration)) continue;
     if (COMMENT_OR_META.test(hit.text)) continue;
     const lines = hit.file?.lines ?? (await repo.lines(hit.path));
-    const mention = mentionAt(hit, lines, column, found.names);
+    const mention = mentionAt(hit, lines, column, found.names, found.tables.target);
     if (!mention) continue;
     if (hit.role === "migration" && inUndo(hit.path, lines, hit.index)) continue;
     const rank = order.indexOf(hit.path);
@@ -67,24 +70,44 @@ export async function currentIndexes(repo: RepoView, found: Classified, column: 
   return merged;
 }
 
-function mentionAt(hit: Hit, lines: string[], column: string, names: string[]): Omit<Mention, "rank"> | null {
+function mentionAt(hit: Hit, lines: string[], column: string, names: string[], target: TableIdentity): Omit<Mention, "rank"> | null {
   const opener = openerAbove(lines, hit.index);
   if (!MENTIONS_INDEX.test(hit.text) && opener === null) return null;
+  if (!inTargetTable(lines, hit.index, target)) return null;
   const start = opener ?? hit.index;
   // The statement: from its opener to a few lines past the column (name and uniqueness may follow).
   const statement = lines.slice(start, hit.index + 3).join(" ");
   const own = opener === null && !/[{(,[]\s*$/.test(hit.text) ? hit.text : statement;
   const named = hit.role === "migration" || hit.role === "schema";
+  const name = named ? INDEX_NAME.map((p) => p.exec(own)?.[1]).find(Boolean) ?? null : null;
+  const columns = hit.declaration ? columnsOf(own, column, names) ?? [column] : columnsOf(own, column, names) ?? (listsColumn(own, name, names) ? [column] : null);
+  if (!columns) return null;
   return {
     index: {
-      name: named ? INDEX_NAME.map((p) => p.exec(own)?.[1]).find(Boolean) ?? null : null,
-      columns: columnsOf(own, column, names),
+      name,
+      columns,
       unique: /unique/i.test(own),
       where: { path: hit.path, line: hit.index + 1, text: redactCredentials(hit.text).slice(0, 200) },
     },
     source: hit.role === "schema" ? "schema" : hit.role === "migration" ? "migration" : "model",
     removal: REMOVES_INDEX.test(own),
   };
+}
+
+/** The nearest table or class the line belongs to must be the target: another table's `t.index` is not this column's. */
+function inTargetTable(lines: string[], index: number, target: TableIdentity): boolean {
+  for (const opener of enclosingNames(lines, index)) {
+    if (namesTable(target, opener.name)) return true;
+    if (opener.strong) return false;
+  }
+  return true;
+}
+
+/** Whether the column is named as an indexed column, not as the `name:` key or inside the index's own name. */
+function listsColumn(text: string, indexName: string | null, names: string[]): boolean {
+  let rest = text.replace(/\b(?:name|constraintName|indexName)\s*[:=]\s*["':]?\w+["']?/g, " ");
+  if (indexName) rest = rest.split(indexName).join(" ");
+  return new RegExp(String.raw`(^|[^\w$])(?:${names.map(escapeRegExp).join("|")})(?![\w$])`, "i").test(rest);
 }
 
 function openerAbove(lines: string[], index: number): number | null {
@@ -96,8 +119,8 @@ function openerAbove(lines: string[], index: number): number | null {
   return null;
 }
 
-/** The column list of a bracketed group that holds the column (`["email", "org_id"]`, `(email)`); else the column alone. */
-function columnsOf(text: string, column: string, names: string[]): string[] {
+/** The column list of a bracketed group that holds the column (`["email", "org_id"]`, `(email)`); null when no group holds it. */
+function columnsOf(text: string, column: string, names: string[]): string[] | null {
   const wanted = new Set([column, ...names].map(squash));
   for (const group of text.matchAll(/[[(]([^[\]()]*)[\])]/g)) {
     const inner = group[1] ?? "";
@@ -106,7 +129,7 @@ function columnsOf(text: string, column: string, names: string[]): string[] {
     if (!parts.some((p) => wanted.has(squash(p)))) continue;
     return parts.map((p) => (wanted.has(squash(p)) ? column : p));
   }
-  return [column];
+  return null;
 }
 
 function inUndo(path: string, lines: string[], index: number): boolean {

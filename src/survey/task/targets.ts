@@ -2,7 +2,7 @@
  * Finding the table and column a task names: `users.email`, `"User".email`, `User.email`,
  * `public.users.email`, `orders(created_at, status)`, "column email on users", "the users table".
  */
-import { STOPWORDS } from "./vocabulary.js";
+import { STOPWORDS, TYPE_PATTERN } from "./vocabulary.js";
 
 const IDENT = String.raw`(?:"[^"]+"|\x60[^\x60]+\x60|\[[^\]]+\]|[A-Za-z_][\w$]*)`;
 const DOTTED = new RegExp(String.raw`(?<![\w.])(${IDENT})\.(${IDENT})(?:\.(${IDENT}))?(?![\w(])`, "g");
@@ -58,10 +58,15 @@ export function callTargets(text: string): Target[] {
   return found;
 }
 
-/** The word after "column"/"field" or before "column": `column email`, `the email column`. */
+/** The type pattern without its capture groups, so it does not shift the name's group. */
+const TYPE_WORD = TYPE_PATTERN.source.replace(/(?<!\\)\((?!\?)/g, "(?:");
+/** Words that may stand between the article and the name: `a NOT NULL plan column`, `a nullable text archived_at column`. */
+const MODIFIERS = String.raw`(?:(?:not[\s_-]?null|non[- ]?null(?:able)?|nullable|unique|required|optional|new|indexed|${TYPE_WORD})\s+)*`;
+
+/** The word after "column"/"field" or before "column": `column email`, `the email column`, `a NOT NULL plan column`. */
 export function namedColumn(text: string): { name: string; start: number; end: number } | null {
   const after = new RegExp(String.raw`\b(?:column|field|attribute)\s+(${IDENT})`, "i").exec(text);
-  const before = new RegExp(String.raw`(?:\bthe\s+|\ba\s+|\ban\s+|^)(${IDENT})\s+(?:column|field|attribute)\b`, "i").exec(text);
+  const before = new RegExp(String.raw`(?:\bthe\s+|\ba\s+|\ban\s+|^)${MODIFIERS}(${IDENT})\s+(?:column|field|attribute)\b`, "i").exec(text);
   for (const match of [after, before]) {
     const name = match?.[1];
     if (match && name && !STOPWORDS.has(unquote(name).toLowerCase())) {

@@ -1,0 +1,101 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { survey } from "../../src/survey/index.js";
+import { surveyTempRepo } from "../helpers/survey-temp-repo.js";
+
+const GEMFILE = 'source "https://rubygems.org"\ngem "rails", "~> 7.1"\n';
+const SCHEMA_RB = `ActiveRecord::Schema[7.1].define(version: 2024_01_03_000000) do
+  create_table "newsletter_subscriptions", force: :cascade do |t|
+    t.string "email", null: false
+    t.index ["email"], name: "index_newsletter_subscriptions_on_email", unique: true
+  end
+
+  create_table "orders", force: :cascade do |t|
+    t.bigint "user_id", null: false
+    t.datetime "placed_at"
+    t.datetime "created_at", null: false
+    t.index ["user_id"], name: "index_orders_on_user_id"
+  end
+
+  create_table "users", force: :cascade do |t|
+    t.string "email", null: false
+    t.string "name", null: false
+    t.string "nickname"
+    t.boolean "admin", default: false, null: false
+    t.index ["email"], name: "index_users_on_email", unique: true
+  end
+end
+`;
+
+let cleanup: (() => Promise<void>) | null = null;
+afterEach(async () => {
+  await cleanup?.();
+  cleanup = null;
+});
+
+async function surveyOf(files: Record<string, string>, task: string) {
+  const repo = await surveyTempRepo(files);
+  cleanup = repo.cleanup;
+  return survey(repo.root, task);
+}
+
+describe("a column called name", () => {
+  it("gets no index of another table from `t.index …, name: \"…\"` lines", async () => {
+    const result = await surveyOf({ Gemfile: GEMFILE, "db/schema.rb": SCHEMA_RB }, "drop column users.name");
+    expect(result.column?.indexes).toEqual([]);
+  });
+
+  it("still gets its own table's index that lists it", async () => {
+    const schema = SCHEMA_RB.replace('t.index ["email"], name: "index_users_on_email"', 't.index ["name"], name: "index_users_on_name"');
+    const result = await surveyOf({ Gemfile: GEMFILE, "db/schema.rb": schema }, "drop column users.name");
+    expect(result.column?.indexes.map((i) => ({ name: i.name, columns: i.columns }))).toEqual([{ name: "index_users_on_name", columns: ["name"] }]);
+  });
+});
+
+describe("nullability is read from the column's own declaration", () => {
+  it("schema.rb: a column without null: false next to one with it is nullable", async () => {
+    const result = await surveyOf({ Gemfile: GEMFILE, "db/schema.rb": SCHEMA_RB }, "make orders.placed_at NOT NULL");
+    expect(result.column?.nullable).toBe(true);
+  });
+
+  it("schema.rb: a column with null: false between nullable ones is NOT NULL", async () => {
+    const result = await surveyOf({ Gemfile: GEMFILE, "db/schema.rb": SCHEMA_RB }, "make users.name NOT NULL");
+    expect(result.column?.nullable).toBe(false);
+  });
+
+  it("CREATE TABLE: a column without NOT NULL between NOT NULL ones is nullable", async () => {
+    const sql = "-- migrate:up\nCREATE TABLE orders (\n  id bigserial PRIMARY KEY,\n  user_id bigint NOT NULL,\n  placed_at timestamptz,\n  total_cents integer NOT NULL\n);\n\n-- migrate:down\nDROP TABLE orders;\n";
+    const result = await surveyOf({ "db/migrations/20240101000000_create_orders.sql": sql }, "make orders.placed_at NOT NULL");
+    expect(result.column?.nullable).toBe(true);
+    const other = await survey(result.root, "make orders.total_cents NOT NULL");
+    expect(other.column?.nullable).toBe(false);
+  });
+
+  it("Django: null=True on the field (even split over lines) reads nullable, next to a NOT NULL field", async () => {
+    const models = "from django.db import models\n\n\nclass Order(models.Model):\n    number = models.CharField(max_length=20)\n    placed_at = models.DateTimeField(\n        blank=True,\n        null=True,\n    )\n    total = models.IntegerField()\n";
+    const files = { "manage.py": "import django\n", "shop/__init__.py": "", "shop/models.py": models, "shop/migrations/__init__.py": "", "shop/migrations/0001_initial.py": "from django.db import migrations, models\n\n\nclass Migration(migrations.Migration):\n    initial = True\n    operations = []\n" };
+    const result = await surveyOf(files, "make shop_order.placed_at NOT NULL");
+    expect(result.column?.nullable).toBe(true);
+    const total = await survey(result.root, "make shop_order.total NOT NULL");
+    expect(total.column?.nullable).toBe(false);
+  });
+
+  it("Prisma: an optional field next to a required one reads nullable", async () => {
+    const schema = 'datasource db {\n  provider = "postgresql"\n  url      = env("DATABASE_URL")\n}\n\nmodel Order {\n  id       Int       @id @default(autoincrement())\n  number   String\n  placedAt DateTime? @map("placed_at")\n  total    Int\n}\n';
+    const files = { "package.json": '{ "dependencies": { "@prisma/client": "^5.0.0" }, "devDependencies": { "prisma": "^5.0.0" } }\n', "prisma/schema.prisma": schema };
+    const result = await surveyOf(files, "make Order.placedAt NOT NULL");
+    expect(result.column?.nullable).toBe(true);
+    const total = await survey(result.root, "make Order.total NOT NULL");
+    expect(total.column?.nullable).toBe(false);
+  });
+});
+
+describe("earlier plans in the repo", () => {
+  it("are not read as code that uses the column", async () => {
+    const plan = "# Migration plan: rename users.name\n\nCurrent State: users.name is used by user.name in app/models/user.rb\n";
+    const files = { Gemfile: GEMFILE, "db/schema.rb": SCHEMA_RB, "app/models/user.rb": "class User < ApplicationRecord\n  def label = name\nend\n", "migration-plans/2026-01-01-rename-users-name.md": plan };
+    const result = await surveyOf(files, "rename users.name to users.full_name");
+    const all = [...result.references.code, ...result.references.tests, ...result.references.sameNameOrUnclear].map((r) => r.path);
+    expect(all).toContain("app/models/user.rb");
+    expect(all.filter((p) => p.startsWith("migration-plans/"))).toEqual([]);
+  });
+});

@@ -1,0 +1,42 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { survey } from "../../src/survey/index.js";
+import { surveyTempRepo } from "../helpers/survey-temp-repo.js";
+
+const GEMFILE = 'source "https://rubygems.org"\ngem "rails", "~> 7.1"\n';
+const SCHEMA_RB = 'ActiveRecord::Schema[7.1].define(version: 2024_01_03_000000) do\n  create_table "orders", force: :cascade do |t|\n    t.bigint "user_id", null: false\n    t.string "status", default: "pending", null: false\n  end\nend\n';
+
+let cleanup: (() => Promise<void>) | null = null;
+afterEach(async () => {
+  await cleanup?.();
+  cleanup = null;
+});
+
+async function surveyOf(files: Record<string, string>, task: string) {
+  const repo = await surveyTempRepo(files);
+  cleanup = repo.cleanup;
+  return survey(repo.root, task);
+}
+
+describe("a task naming a column the table does not declare", () => {
+  it("reports no column, the table's declaration, and a note listing the columns it has", async () => {
+    const result = await surveyOf({ Gemfile: GEMFILE, "db/schema.rb": SCHEMA_RB }, "add unique index on orders.number");
+    expect(result.column).toBeNull();
+    expect(result.table?.declarations.map((d) => `${d.path}:${d.line}`)).toEqual(["db/schema.rb:2"]);
+    expect(result.table?.columns).toEqual(["id", "user_id", "status"]);
+    expect(result.notes.find((n) => n.includes("number"))).toBe(
+      "The column number is not declared on orders in any schema snapshot, model or migration (the table is declared at db/schema.rb:2; it has the columns id, user_id, status); check the names in the task.",
+    );
+  });
+
+  it("says when the table is not declared either", async () => {
+    const result = await surveyOf({ Gemfile: GEMFILE, "db/schema.rb": SCHEMA_RB }, "drop column invoices.number");
+    expect(result.column).toBeNull();
+    expect(result.notes.some((n) => n.includes("nor of the table invoices"))).toBe(true);
+  });
+
+  it("keeps the column for add_column, where a missing column is the point", async () => {
+    const result = await surveyOf({ Gemfile: GEMFILE, "db/schema.rb": SCHEMA_RB }, "add column orders.number string");
+    expect(result.column?.column).toBe("number");
+    expect(result.table?.columns).toEqual(["id", "user_id", "status"]);
+  });
+});
