@@ -31,11 +31,11 @@ describe("abort", () => {
 
   it("leaves a plan file that existed before the run untouched", async () => {
     await mkdir(dirname(join(repo, PLAN)), { recursive: true });
-    await writeFile(join(repo, PLAN), "the earlier plan\n");
+    await writeFile(join(repo, PLAN), "# Migration Plan: the earlier plan\n");
     const controller = new AbortController();
     const { result } = await runScripted(repo, [{ kind: "hang", onStart: () => controller.abort() }], { signal: controller.signal });
     expect(result).toMatchObject({ subtype: "error_interrupted", plan_path: PLAN });
-    expect(await readFile(join(repo, PLAN), "utf8")).toBe("the earlier plan\n");
+    expect(await readFile(join(repo, PLAN), "utf8")).toBe("# Migration Plan: the earlier plan\n");
   });
 
   it("sends no request when the signal is already aborted", async () => {
