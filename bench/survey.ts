@@ -1,9 +1,11 @@
 /**
- * The survey's speed goal (survey.md, "Speed"): on a large tree, a rename's survey within 3x of one
- * `rg -l <column>` over the same tree with the Grep tool's flags. Warm cache, median of 5 each.
+ * The survey's speed goal (survey.md, "Speed"): on an application of ~5,000 files, a rename's survey within
+ * 3x of one `rg -l <column>` over the same tree with the Grep tool's flags. Warm cache, median of 5 each.
+ * Measured there (the goal) and on the large shared tree (a stress: hundreds of big files name the column).
  */
 import { spawn } from "node:child_process";
 import { survey } from "../src/survey/index.js";
+import { benchAppTree } from "./app-tree.js";
 
 const RUNS = 5;
 const GOAL_RATIO = 3;
@@ -15,7 +17,13 @@ const RG_FLAGS = [
   "--no-ignore-parent", "--no-config", "--max-filesize", "10M", "--glob", "!.git",
 ];
 
-export async function benchSurvey(tree: string): Promise<void> {
+export async function benchSurvey(largeTree: string): Promise<void> {
+  const app = await benchAppTree();
+  await surveyAgainstRg(app.root, `application tree (${app.files} files)`);
+  await surveyAgainstRg(largeTree, "large tree (a copy of node_modules)");
+}
+
+async function surveyAgainstRg(tree: string, label: string): Promise<void> {
   const rg = process.env.MIGRATION_AGENT_RIPGREP && process.env.MIGRATION_AGENT_RIPGREP !== "off" ? process.env.MIGRATION_AGENT_RIPGREP : "rg";
   const runRg = () => run(rg, ["-l", ...RG_FLAGS, COLUMN, "."], tree);
   const runSurvey = () => survey(tree, TASK).then(() => undefined);
@@ -31,7 +39,7 @@ export async function benchSurvey(tree: string): Promise<void> {
   const surveyMedian = median(surveyTimes);
   const ratio = surveyMedian / Math.max(rgMedian, 0.001);
   console.log(
-    `survey (${TASK}): ${surveyMedian.toFixed(0)} ms, rg -l ${COLUMN}: ${rgMedian.toFixed(0)} ms, ` +
+    `survey on the ${label} (${TASK}): ${surveyMedian.toFixed(0)} ms, rg -l ${COLUMN}: ${rgMedian.toFixed(0)} ms, ` +
       `ratio ${ratio.toFixed(2)}x (goal within ${GOAL_RATIO}x) ${ratio <= GOAL_RATIO ? "ok" : "SLOW"} [median of ${RUNS}, warm]`,
   );
 }

@@ -1,6 +1,7 @@
 import { oneLine } from "./errors.js";
 import type { RunHooks } from "./run.js";
 import type { Survey } from "./survey/types.js";
+import type { Workspace } from "./workspace.js";
 
 /**
  * The survey, the rule table and the offline planner, wired for one run: the survey is made once and serves
@@ -9,15 +10,16 @@ import type { Survey } from "./survey/types.js";
  */
 export function defaultHooks(): RunHooks {
   let surveyed: Promise<Survey> | undefined;
-  const surveyOnce = async (root: string, task: string, signal?: AbortSignal): Promise<Survey> => {
+  // The plan file this run writes is its output, not code that uses the column: the survey leaves it out.
+  const surveyOnce = async (workspace: Workspace, task: string, signal?: AbortSignal): Promise<Survey> => {
     const { survey } = await import("./survey/index.js");
-    return (surveyed ??= survey(root, task, { signal }));
+    return (surveyed ??= survey(workspace.root, task, { signal, skip: [workspace.planRelative] }));
   };
   return {
-    async survey(root, task, signal) {
+    async survey(workspace, task, signal) {
       try {
         const { renderSurveyForModel } = await import("./survey/render.js");
-        return renderSurveyForModel(await surveyOnce(root, task, signal));
+        return renderSurveyForModel(await surveyOnce(workspace, task, signal));
       } catch (error) {
         if (signal?.aborted) throw error;
         // The model can still explore with its tools; it is told the survey is missing and why.
@@ -32,7 +34,7 @@ export function defaultHooks(): RunHooks {
     },
     async offline(options, workspace) {
       const { runOffline } = await import("./run-offline.js");
-      return runOffline(await surveyOnce(workspace.root, options.task, options.signal), workspace, options.signal);
+      return runOffline(await surveyOnce(workspace, options.task, options.signal), workspace, options.signal);
     },
   };
 }

@@ -26,5 +26,7 @@ function summaryLine(survey: Survey, planPath: string, steps: number): string {
   const framework = survey.frameworks.map((f) => f.name).join(", ") || "no migration framework found";
   const database = survey.database.engine === "unknown" ? "database unknown" : [survey.database.engine, survey.database.version].filter(Boolean).join(" ");
   const files = survey.references.counts.files;
-  return `Offline plan written to ${planPath}: ${steps} steps (${framework}; ${database}; ${files} files reference the target).`;
+  const stepWord = steps === 1 ? "step" : "steps";
+  const fileWords = files === 1 ? "file references" : "files reference";
+  return `Offline plan written to ${planPath}: ${steps} ${stepWord} (${framework}; ${database}; ${files} ${fileWords} the target).`;
 }

@@ -23,7 +23,7 @@ import { toolsByName } from "../tools/index.js";
 /** The parts a run plugs in: the survey for the first message, the rule table, and the offline planner. */
 export interface RunHooks {
   /** The survey's text, passed to the model in the first user message. */
-  survey?: (root: string, task: string, signal?: AbortSignal) => Promise<string | undefined>;
+  survey?: (workspace: Workspace, task: string, signal?: AbortSignal) => Promise<string | undefined>;
   /** Runs after a plan passes the structural checks; findings are sent back once, the rest become plan_warnings. */
   safetyCheck?: SafetyCheck;
   /** Plans without a model (--offline). */
@@ -78,7 +78,7 @@ export async function planMigration(input: PlanMigrationOptions, hooks: RunHooks
   const tools = toolsByName(prompt.frontmatter.tools);
   emit({ type: "init", model, repo: workspace.root, plan_path: planPath, tools: tools.map((tool) => tool.name), offline: false });
   return settle(async () => {
-    const survey = hooks.survey ? await hooks.survey(workspace.root, options.task, options.signal) : undefined;
+    const survey = hooks.survey ? await hooks.survey(workspace, options.task, options.signal) : undefined;
     const baseURL = credentials?.baseURL ?? DEFAULT_BASE_URL;
     return runLoop({
       client: createClient({ ...credentials, baseURL, transcript }),

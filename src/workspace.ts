@@ -31,7 +31,8 @@ export class Workspace {
   /** The bytes each file held before this run first replaced it, by repo-relative path: restored on interrupt. */
   private readonly originals = new Map<string, Buffer>();
   private readonly reads = new Map<string, ReadCoverage>();
-  private readonly planRelative: string;
+  /** The plan file, relative to the root (POSIX). */
+  readonly planRelative: string;
 
   private constructor(
     readonly root: string,

@@ -35,6 +35,7 @@ export async function findMatches(
     files?: string[];
     signal?: AbortSignal;
     maxMatches?: number;
+    onFile?: (path: string) => void;
   },
 ): Promise<Match[]> {
   const outcome = await searchContent(root, { ...query, mode: "content" });

@@ -28,7 +28,10 @@ export async function rgSearch(
       return false;
     }
     if (query.mode === "files") {
-      if (line) byPath.set(stripDot(line), { path: stripDot(line), count: 1, lines: [] });
+      if (line) {
+        byPath.set(stripDot(line), { path: stripDot(line), count: 1, lines: [] });
+        query.onFile?.(stripDot(line));
+      }
       return true;
     }
     const nul = line.indexOf("\0");
@@ -37,13 +40,17 @@ export async function rgSearch(
     const rest = line.slice(nul + 1);
     if (query.mode === "count") {
       byPath.set(path, { path, count: Number(rest), lines: [] });
+      query.onFile?.(path);
       return true;
     }
     const number = /^(\d+)([:-])/.exec(rest);
     if (!number) return true;
     const text = rest.slice(number[0].length);
     let hits = byPath.get(path);
-    if (!hits) byPath.set(path, (hits = { path, count: 0, lines: [] }));
+    if (!hits) {
+      byPath.set(path, (hits = { path, count: 0, lines: [] }));
+      query.onFile?.(path);
+    }
     const match = number[2] === ":";
     if (match) hits.count += 1;
     hits.lines.push({ line: Number(number[1]), text: text.slice(0, MAX_KEPT_LINE_CHARS), length: text.length, match });

@@ -44,6 +44,11 @@ export interface ContentQuery {
   /** Search exactly these repo-relative files instead of walking `under`. */
   files?: string[];
   signal?: AbortSignal;
+  /**
+   * Told each file with a match as ripgrep reports it, before sorting and the visibility rules, so a caller
+   * can start on it while the search runs. Our own search answers all at once and does not call it.
+   */
+  onFile?: (path: string) => void;
   /** Our own search only: stop a pattern after this long. */
   timeLimitMs?: number;
 }

@@ -13,9 +13,13 @@ const AREAS: [ReferenceArea, RegExp][] = [
   ["views", /\.(erb|haml|slim|html?|jinja2?|j2|twig|hbs|handlebars|mustache|eex|heex|leex|liquid|njk|ejs|pug)$|\.blade\.php$|(^|\/)(views|templates)\//i],
   ["serializers", /(^|\/)schemas?\.(js|ts|py)$|serializ|(^|\/)(schemas?|graphql|dtos?|resources|presenters?|blueprints?|representers?|contracts)\/|\.dto\.|_dto\.|\.graphql$|\.gql$|openapi|swagger|(^|\/)api\/.*\.(ya?ml|json)$/i],
   ["jobs", /(^|\/)(jobs?|workers?|tasks?|queues?|consumers?|mailers?|cron|schedulers?|listeners?)\/|_(job|worker|task|mailer)\.|\.(job|worker|task)\.|tasks\.py$/i],
-  ["models", /(^|\/)(models?|entities|entity|domain|records?)(\/|$)|models\.py$|\.prisma$|[._](model|entity)\.|Model\.\w+$|Entity\.\w+$/i],
-  ["queries", /repositor|(^|\/)(quer(y|ies)|dao|daos|stores?|repos?|db|database|sql|reports?|analytics)\/|\.sql$|_query\.|\.query\.|Repository\.\w+$|Dao\.\w+$|Mapper\.(java|xml)$/i],
-  ["controllers", /(^|\/)(controllers?|handlers?|routes?|endpoints?|resolvers?|api|http|web)\/|_controller\.|Controller\.\w+$|\.controller\.|\.routes?\.|Routes?\.\w+$|_routes?\.|views\.py$|urls\.py$|_handler\.|\.handler\./i],
+  ["models", /(^|\/)(models?|entities|entity|domain|records?)(\/|$)|models\.py$|\.prisma$|[._](model|entity)\./i],
+  // Class-named files (`UserModel.java`) in their own case: `identity.js` is not an entity.
+  ["models", /(^|\/|[a-z0-9])(Model|Entity)\.\w+$/],
+  ["queries", /repositor|(^|\/)(quer(y|ies)|dao|daos|stores?|repos?|db|database|sql|reports?|analytics)\/|\.sql$|_query\.|\.query\./i],
+  ["queries", /(^|\/|[a-z0-9])(Repository|Dao)\.\w+$|Mapper\.(java|xml)$/],
+  ["controllers", /(^|\/)(controllers?|handlers?|routes?|endpoints?|resolvers?|api|http|web)\/|_controller\.|\.controller\.|\.routes?\.|_routes?\.|views\.py$|urls\.py$|_handler\.|\.handler\./i],
+  ["controllers", /(^|\/|[a-z0-9])(Controller|Routes?)\.\w+$/],
   ["config", /(^|\/)(config|settings|conf)\/|\.(ya?ml|toml|ini|json|conf|properties|env\.\w+)$|settings\.py$/i],
 ];
 

@@ -14,6 +14,8 @@ export const WHOLE_FILE_CHARS = 50_000;
 export const DEFAULT_RENDER_CHARS = 12_000;
 /** References shown per area in the model's text before "and N more". */
 export const RENDER_REFS_PER_AREA = 12;
+/** Files the survey reads while the column's search still runs, at most: the rest wait for its answer. */
+export const MAX_EARLY_READS = 1_000;
 /** Files the survey reads at once. */
 export const READ_BATCH = 64;
 /** How far below its opener a table block is read for the table's columns. */

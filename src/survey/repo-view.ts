@@ -21,25 +21,36 @@ export interface RepoView {
   signal?: AbortSignal;
 }
 
-export async function openRepo(root: string, signal?: AbortSignal): Promise<RepoView> {
-  const folder = await stat(root).catch(() => null);
-  if (!folder?.isDirectory()) throw new UsageError(`The repository is not a folder: ${root}`);
-  const files = (await listFiles(root, signal ? { signal } : {})).filter((path) => !isEarlierPlan(path));
-  return repoFromList(root, files, signal);
-}
+/**
+ * Files read at most once. The survey may read a file before the list is ready (the column's search named
+ * it); the RepoView hands its text out only once the list shows the file is in the repo.
+ */
+export class FileTexts {
+  private readonly texts = new Map<string, Promise<string | null>>();
 
-export function repoFromList(root: string, files: string[], signal?: AbortSignal): RepoView {
-  const listed = new Set(files);
-  const cache = new Map<string, Promise<string | null>>();
-  const read = (path: string): Promise<string | null> => {
-    if (!listed.has(path)) return Promise.resolve(null);
-    let text = cache.get(path);
+  constructor(private readonly root: string) {}
+
+  read(path: string): Promise<string | null> {
+    let text = this.texts.get(path);
     if (!text) {
-      text = readListed(join(root, path));
-      cache.set(path, text);
+      text = readListed(join(this.root, path));
+      this.texts.set(path, text);
     }
     return text;
-  };
+  }
+}
+
+/** `skip`: repo-relative paths to leave out besides earlier plans (the plan file this run writes). */
+export async function openRepo(root: string, signal?: AbortSignal, texts?: FileTexts, skip: ReadonlySet<string> = new Set()): Promise<RepoView> {
+  const folder = await stat(root).catch(() => null);
+  if (!folder?.isDirectory()) throw new UsageError(`The repository is not a folder: ${root}`);
+  const files = (await listFiles(root, signal ? { signal } : {})).filter((path) => !isEarlierPlan(path) && !skip.has(path));
+  return repoFromList(root, files, signal, texts);
+}
+
+export function repoFromList(root: string, files: string[], signal?: AbortSignal, texts = new FileTexts(root)): RepoView {
+  const listed = new Set(files);
+  const read = (path: string): Promise<string | null> => (listed.has(path) ? texts.read(path) : Promise.resolve(null));
   // Several frameworks read the same package.json files line by line: split each once.
   const split = new Map<string, Promise<string[]>>();
   const lines = (path: string): Promise<string[]> => {

@@ -4,7 +4,10 @@ import { InterruptedError } from "../errors.js";
 import { detectDatabase } from "./database/detect-database.js";
 import { detectFrameworks } from "./frameworks/registry.js";
 import { slugFor } from "./migration-name.js";
-import { openRepo } from "./repo-view.js";
+import { FileTexts, openRepo } from "./repo-view.js";
+import { MAX_EARLY_READS } from "./constants.js";
+import { isEarlierPlan } from "./earlier-plans.js";
+import { isSecretPath } from "../workspace/secret-files.js";
 import { classifyMatches, startColumnSearch } from "./schema/classify-matches.js";
 import { currentIndexes } from "./schema/indexes.js";
 import { columnsOfTable } from "./schema/table-columns-source.js";
@@ -17,8 +20,15 @@ import type { FrameworkInfo, ParsedTask, References, Survey } from "./types.js";
 
 const noReferences = (): References => ({ code: [], tests: [], sameNameOrUnclear: [], counts: { code: 0, tests: 0, sameNameOrUnclear: 0, files: 0 } });
 
-/** `now` fixes the time new migrations are named after (tests); it defaults to the clock. */
-export async function survey(root: string, task: string, options: { signal?: AbortSignal; now?: Date } = {}): Promise<Survey> {
+export interface SurveyOptions {
+  signal?: AbortSignal;
+  /** The time new migrations are named after (tests); the clock by default. */
+  now?: Date;
+  /** Repo-relative files to leave out, as earlier plans are: the plan file a run is about to write. */
+  skip?: string[];
+}
+
+export async function survey(root: string, task: string, options: SurveyOptions = {}): Promise<Survey> {
   try {
     return await surveyRepo(root, task, options);
   } catch (error) {
@@ -27,13 +37,22 @@ export async function survey(root: string, task: string, options: { signal?: Abo
   }
 }
 
-async function surveyRepo(root: string, task: string, options: { signal?: AbortSignal; now?: Date }): Promise<Survey> {
+async function surveyRepo(root: string, task: string, options: SurveyOptions): Promise<Survey> {
   const started = Date.now();
   const parsed = parseTask(task);
-  // The column's search does not need the file list: both run at once.
-  const columnSearch = parsed.column && parsed.table ? startColumnSearch(root, parsed.column, options.signal) : undefined;
+  // The column's search does not need the file list: both run at once, and the files it names are read
+  // while the rest of it runs, when this thread would otherwise wait.
+  const texts = new FileTexts(root);
+  const skip = new Set(options.skip ?? []);
+  let earlyReads = 0;
+  const readEarly = (path: string) => {
+    if (earlyReads >= MAX_EARLY_READS || isSecretPath(path) || isEarlierPlan(path) || skip.has(path)) return;
+    earlyReads += 1;
+    void texts.read(path);
+  };
+  const columnSearch = parsed.column && parsed.table ? startColumnSearch(root, parsed.column, options.signal, readEarly) : undefined;
   columnSearch?.catch(() => undefined);
-  const repo = await openRepo(root, options.signal);
+  const repo = await openRepo(root, options.signal, texts, skip);
   checkAborted(options.signal);
   const { frameworks, clues } = await detectFrameworks(repo, taskSlug(parsed), options.now ?? new Date());
   const database = await detectDatabase(repo, clues);

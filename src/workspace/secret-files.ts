@@ -12,8 +12,12 @@ export const EXAMPLE_ENV_FILES: readonly string[] = [".env.example", ".env.sampl
 /** A repo-relative path whose file is one of EXAMPLE_ENV_FILES (exact case, as the survey reads them). */
 export const EXAMPLE_ENV_PATH = new RegExp(`(^|/)(${EXAMPLE_ENV_FILES.map((name) => name.replace(/\./g, "\\.")).join("|")})$`);
 
+/** Text every secret path holds somewhere: most paths lack it and are cleared with one test. */
+const MAYBE_SECRET = /\.git|\.env|id_(rsa|ed25519|ecdsa)|\.(pem|key|p12|pfx|keystore|npmrc|pypirc|netrc|pgpass)/i;
+
 /** For a repo-relative POSIX path: true when it is a secret file, inside a secret folder, or anything inside `.git/`. */
 export function isSecretPath(relativePath: string): boolean {
+  if (!MAYBE_SECRET.test(relativePath)) return false;
   const parts = relativePath.toLowerCase().split("/");
   const name = parts[parts.length - 1] ?? "";
   if (parts.includes(".git")) return true;

@@ -98,4 +98,16 @@ describe("earlier plans in the repo", () => {
     expect(all).toContain("app/models/user.rb");
     expect(all.filter((p) => p.startsWith("migration-plans/"))).toEqual([]);
   });
+
+  it("leave out the file a run is about to write, wherever --out puts it", async () => {
+    const plan = "# Migration plan: rename users.name\n\nCurrent State: users.name is used by user.name\n";
+    const files = { Gemfile: GEMFILE, "db/schema.rb": SCHEMA_RB, "app/models/user.rb": "class User < ApplicationRecord\n  def label = name\nend\n", "docs/plan.md": plan };
+    const paths = (found: Awaited<ReturnType<typeof survey>>) => [...found.references.code, ...found.references.tests, ...found.references.sameNameOrUnclear].map((r) => r.path);
+    const seen = await surveyOf(files, "rename users.name to users.full_name");
+    expect(paths(seen)).toContain("docs/plan.md");
+    const skipped = await survey(seen.root, "rename users.name to users.full_name", { skip: ["docs/plan.md"] });
+    expect(paths(skipped)).toContain("app/models/user.rb");
+    expect(paths(skipped)).not.toContain("docs/plan.md");
+    expect(skipped.fileCount).toBe(seen.fileCount - 1);
+  });
 });

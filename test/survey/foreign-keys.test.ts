@@ -45,4 +45,23 @@ describe("the column's existing foreign key is found where the table declares it
       { column: "user_id", toTable: "users", at: "db/migrations/20240101000000_create_orders.sql:5" },
     ]);
   });
+
+  it("not one a later migration removed, nor one only a down method adds back", async () => {
+    const create = CREATE_ORDERS("t.references :user, null: false, foreign_key: true");
+    const remove = "class DropOrdersUserFk < ActiveRecord::Migration[7.1]\n  def up\n    remove_foreign_key :orders, :users\n  end\n\n  def down\n    add_foreign_key :orders, :users\n  end\nend\n";
+    const files = { Gemfile: GEMFILE, "db/migrate/20240101000000_create_orders.rb": create, "db/migrate/20240201000000_drop_orders_user_fk.rb": remove };
+    expect(await foreignKeysOf(files)).toEqual([]);
+    const readd = "class ReaddFk < ActiveRecord::Migration[7.1]\n  def change\n    add_foreign_key :orders, :users, validate: false\n  end\nend\n";
+    expect(await foreignKeysOf({ ...files, "db/migrate/20240301000000_readd_fk.rb": readd })).toEqual([
+      { column: "user_id", toTable: "users", at: "db/migrate/20240301000000_readd_fk.rb:3" },
+    ]);
+  });
+
+  it("a removal of another column's foreign key leaves this one", async () => {
+    const create = CREATE_ORDERS("t.references :user, null: false, foreign_key: true");
+    const remove = "class DropFk < ActiveRecord::Migration[7.1]\n  def change\n    remove_foreign_key :orders, column: :coupon_id\n  end\nend\n";
+    expect(await foreignKeysOf({ Gemfile: GEMFILE, "db/migrate/20240101000000_create_orders.rb": create, "db/migrate/20240201000000_drop_fk.rb": remove })).toEqual([
+      { column: "user_id", toTable: "users", at: "db/migrate/20240101000000_create_orders.rb:4" },
+    ]);
+  });
 });

@@ -1,6 +1,9 @@
+import { fileURLToPath } from "node:url";
 import { afterEach, describe, expect, it } from "vitest";
 import { survey } from "../../src/survey/index.js";
 import { surveyTempRepo } from "../helpers/survey-temp-repo.js";
+
+const fixtureApp = (name: string) => fileURLToPath(new URL(`../fixtures/apps/${name}`, import.meta.url));
 
 const GEMFILE = 'source "https://rubygems.org"\ngem "rails", "~> 7.1"\n';
 const SCHEMA_RB = 'ActiveRecord::Schema[7.1].define(version: 2024_01_03_000000) do\n  create_table "orders", force: :cascade do |t|\n    t.bigint "user_id", null: false\n    t.string "status", default: "pending", null: false\n  end\nend\n';
@@ -38,5 +41,19 @@ describe("a task naming a column the table does not declare", () => {
     const result = await surveyOf({ Gemfile: GEMFILE, "db/schema.rb": SCHEMA_RB }, "add column orders.number string");
     expect(result.column?.column).toBe("number");
     expect(result.table?.columns).toEqual(["id", "user_id", "status"]);
+  });
+
+  it("finds the table where a model maps itself to it (Django's db_table) and no migration creates it by name", async () => {
+    const result = await survey(fixtureApp("django"), "add unique index on users.nickname");
+    expect(result.table?.declarations.map((d) => `${d.path}:${d.line}`)).toEqual(["core/models.py:4"]);
+    expect(result.table?.columns).toEqual(["email", "full_name", "is_active", "date_joined"]);
+    const other = await survey(fixtureApp("django"), "add unique index on newsletter_subscriptions.nickname");
+    expect(other.table?.columns).toEqual(["email", "subscribed_at", "confirmed"]);
+  });
+
+  it("reads a create_table call that names its table on the next line (Alembic)", async () => {
+    const result = await survey(fixtureApp("alembic"), "add unique index on users.nickname");
+    expect(result.table?.declarations.map((d) => `${d.path}:${d.line}`)).toEqual(["migrations/versions/e3b1c2d4f5a6_create_users_table.py:22"]);
+    expect(result.table?.columns).toEqual(["id", "email", "full_name", "created_at"]);
   });
 });

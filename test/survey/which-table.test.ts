@@ -47,6 +47,14 @@ describe("which table a use of the column means", () => {
     expect(verdict("templates/profile.html", "<h1>{{.DisplayName}}</h1>\n<p>{{.Email}}</p>\n")).toBe("target");
   });
 
+  it("finds the other columns in every spelling, whole names only, and says unclear when both sides show", () => {
+    expect(verdict("templates/a.html", "<p>{{ display_name }}</p>\n<p>{{ email }}</p>\n")).toBe("target");
+    expect(verdict("templates/b.html", "<p>{{ _displayName }}</p>\n<p>{{ email }}</p>\n")).toBe("target");
+    expect(verdict("templates/c.html", "<p>{{ CONFIRMED }}</p>\n<p>{{ email }}</p>\n")).toBe("other");
+    expect(verdict("templates/d.html", "<p>{{ unconfirmed }} {{ displaynames }}</p>\n<p>{{ email }}</p>\n")).toBe("unclear");
+    expect(verdict("templates/e.html", "<p>{{ displayName }} {{ confirmed }}</p>\n<p>{{ email }}</p>\n")).toBe("unclear");
+  });
+
   it("says unclear when nothing tells", () => {
     expect(verdict("lib/mailer.ts", "export function send(email: string) {}\n")).toBe("unclear");
   });

@@ -4,8 +4,50 @@ import type { Cite, DatabaseEngine } from "../types.js";
 import type { RepoView } from "../repo-view.js";
 import type { DatabaseClue } from "./types.js";
 
+/** Per repo, each pattern's files once: several detectors ask for `package.json`, `Gemfile`, `composer.json`. */
+const matched = new WeakMap<RepoView, Map<string, string[]>>();
+
+/** The listed files whose path matches `pattern` (a new array: callers may sort it). */
 export function matching(repo: RepoView, pattern: RegExp): string[] {
-  return repo.files.filter((file) => pattern.test(file));
+  let byPattern = matched.get(repo);
+  if (!byPattern) matched.set(repo, (byPattern = new Map()));
+  const key = `${pattern.flags}/${pattern.source}`;
+  let files = byPattern.get(key);
+  if (!files) {
+    const tail = literalTail(pattern);
+    files = repo.files.filter((file) => (!tail || file.endsWith(tail)) && pattern.test(file));
+    byPattern.set(key, files);
+  }
+  return [...files];
+}
+
+/**
+ * The plain text every match ends with (`package.json` for `(^|\/)package\.json$`), or "" when the
+ * pattern does not surely end in one: a cheap `endsWith` turns most paths away before the regex runs.
+ */
+export function literalTail(pattern: RegExp): string {
+  const source = pattern.source;
+  if (/[im]/.test(pattern.flags) || hasTopLevelAlternation(source)) return "";
+  const match = /(?:[\w/-]|\\[./-])+\$$/.exec(source);
+  // A backslash before the tail makes its first character an escape (`\w`, `\d`): no sure text then.
+  if (!match || source.charAt(match.index - 1) === "\\") return "";
+  return match[0].slice(0, -1).replace(/\\(.)/g, "$1");
+}
+
+/** Whether `a|b$` splits the whole pattern: then the tail belongs to one branch only. */
+function hasTopLevelAlternation(source: string): boolean {
+  let depth = 0;
+  let inClass = false;
+  for (let i = 0; i < source.length; i++) {
+    const char = source.charAt(i);
+    if (char === "\\") i++;
+    else if (inClass) inClass = char !== "]";
+    else if (char === "[") inClass = true;
+    else if (char === "(") depth++;
+    else if (char === ")") depth--;
+    else if (char === "|" && depth === 0) return true;
+  }
+  return false;
 }
 
 export function dirsOf(paths: string[]): string[] {

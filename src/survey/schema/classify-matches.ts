@@ -5,7 +5,6 @@
  */
 import { findMatches, type Match } from "../../search/index.js";
 import { MAX_MATCHES } from "../constants.js";
-import { isEarlierPlan } from "../earlier-plans.js";
 import { codeNamesFor, squash } from "../names.js";
 import type { RepoView } from "../repo-view.js";
 import type { ForeignKeyInfo, FrameworkInfo } from "../types.js";
@@ -44,21 +43,28 @@ export interface Classified {
 /** Lines that may map a code name to the column (`@map`, `db_column`, `@Column({ name })`, struct tags…). */
 const MAPPING_HINT = /@map|db_column|Column|mapped_column|alias_attribute|source:|field|\x60|:\s*\w+\(\s*["'\x60]/;
 
-/** The column's search, started before the file list is ready (it does not depend on it). */
-export function startColumnSearch(root: string, column: string, signal?: AbortSignal): Promise<Match[]> {
-  return searchNames(root, [column], signal);
+/**
+ * The column's search, started before the file list is ready (it does not depend on it); `onFile` hears of
+ * each file with a match as the search finds it.
+ */
+export function startColumnSearch(root: string, column: string, signal?: AbortSignal, onFile?: (path: string) => void): Promise<Match[]> {
+  return searchNames(root, [column], signal, onFile);
 }
 
-function searchNames(root: string, names: string[], signal?: AbortSignal): Promise<Match[]> {
-  const search = findMatches(root, { pattern: searchPattern(names), ignoreCase: true, maxMatches: MAX_MATCHES, ...(signal ? { signal } : {}) });
-  return search.then((matches) => matches.filter((m) => !isEarlierPlan(m.path)));
+function searchNames(root: string, names: string[], signal?: AbortSignal, onFile?: (path: string) => void): Promise<Match[]> {
+  const search = findMatches(root, {
+    pattern: searchPattern(names), ignoreCase: true, maxMatches: MAX_MATCHES, ...(signal ? { signal } : {}), ...(onFile ? { onFile } : {}),
+  });
+  return search;
 }
 
 export async function classifyMatches(
   repo: RepoView, column: string, table: string | null, model: string | null, frameworks: FrameworkInfo[], firstSearch?: Promise<Match[]>,
 ): Promise<Classified> {
   const files = new MatchedFiles(repo, frameworks);
-  let matches: Match[] = await (firstSearch ?? searchNames(repo.root, [column], repo.signal));
+  // The listing decides what the survey sees: earlier plans and this run's plan file are not in it.
+  const listed = (found: Match[]) => found.filter((m) => repo.has(m.path));
+  let matches: Match[] = listed(await (firstSearch ?? searchNames(repo.root, [column], repo.signal)));
   const target = identityOf(table, model);
   const baseNames = codeNamesFor(column);
 
@@ -82,7 +88,7 @@ export async function classifyMatches(
   const extra = [...mapped].filter((name) => !squash(name).includes(squash(column)));
   if (extra.length) {
     const seen = new Set(matches.map((m) => `${m.path}:${m.line}`));
-    const more = await searchNames(repo.root, extra, repo.signal);
+    const more = listed(await searchNames(repo.root, extra, repo.signal));
     matches = [...matches, ...more.filter((m) => !seen.has(`${m.path}:${m.line}`))];
   }
   const names = codeNamesFor(column, [...mapped]);
@@ -106,6 +112,6 @@ export async function classifyMatches(
       verdict: file ? whichTable(file, index, name, tables) : quick,
     });
   }
-  const foreignKeys = table ? await tableForeignKeys(repo, table, column, frameworks) : [];
+  const foreignKeys = table ? await tableForeignKeys(repo, table, column, frameworks, new Set(matches.map((m) => m.path))) : [];
   return { hits, names, others, tables, foreignKeys, truncated: matches.length >= MAX_MATCHES };
 }

@@ -45,15 +45,38 @@ function tableOf(lines: string[], index: number): string | null {
   return null;
 }
 
+const REMOVE_FOREIGN_KEY = /\bremove_foreign_key\s*\(?\s*[:"'](\w+)["']?\s*(?:,\s*[:"'](\w+)["']?)?(.*)$/;
+/** A migration's down half (Ruby `def down`): what it adds back is not the schema's present. */
+const DOWN_METHOD = /^(\s*)def\s+(?:self\.)?down\b/;
+
+/** Files are read oldest first, so a later `remove_foreign_key` takes back an earlier declaration. */
 async function foreignKeysIn(repo: RepoView, paths: string[], table: string, column: string): Promise<ForeignKeyInfo[]> {
-  const found: ForeignKeyInfo[] = [];
+  let found: ForeignKeyInfo[] = [];
+  const sameColumn = (name: string) => name.toLowerCase() === column.toLowerCase();
   for (const path of paths) {
     const lines = await repo.lines(path);
+    let downIndent: string | null = null;
     for (let i = 0; i < lines.length; i++) {
       const line = lines[i] ?? "";
+      if (downIndent !== null) {
+        if (new RegExp(`^${downIndent}end\\b`).test(line)) downIndent = null;
+        continue;
+      }
+      const down = DOWN_METHOD.exec(line);
+      if (down) {
+        downIndent = down[1] ?? "";
+        continue;
+      }
       if (!/foreign|references|belongs_to/i.test(line) || /^\s*(#|--|\/\/)/.test(line)) continue;
+      const removed = REMOVE_FOREIGN_KEY.exec(line);
+      if (removed) {
+        const [, from = "", to, rest = ""] = removed;
+        const named = /\bcolumn:\s*[:"'](\w+)/.exec(rest)?.[1] ?? (to ? `${singularizeName(to)}_id` : null);
+        if (sameTable(from, table) && (named === null || sameColumn(named))) found = [];
+        continue;
+      }
       const fk = foreignKeyOn(line, lines[i + 1] ?? "");
-      if (!fk || fk.column.toLowerCase() !== column.toLowerCase()) continue;
+      if (!fk || !sameColumn(fk.column)) continue;
       const owner = fk.table ?? tableOf(lines, i);
       if (!owner || !sameTable(owner, table)) continue;
       found.push({ column, toTable: fk.toTable, toColumn: fk.toColumn, where: { path, line: i + 1, text: redactCredentials(line.trim()).slice(0, 200) } });
@@ -62,9 +85,16 @@ async function foreignKeysIn(repo: RepoView, paths: string[], table: string, col
   return found;
 }
 
-/** The snapshot's foreign keys when a snapshot declares any for the column; else the migrations'. */
-export async function tableForeignKeys(repo: RepoView, table: string, column: string, frameworks: FrameworkInfo[]): Promise<ForeignKeyInfo[]> {
-  const fromSchema = await foreignKeysIn(repo, frameworks.flatMap((f) => f.schemaFiles), table, column);
+/**
+ * The snapshot's foreign keys when a snapshot declares any for the column; else the migrations'. Only a
+ * `<ref>_id` column can be declared without its name written out (`t.references :user`); any other is
+ * looked for only in the files the column's search hit (`mentioning`).
+ */
+export async function tableForeignKeys(
+  repo: RepoView, table: string, column: string, frameworks: FrameworkInfo[], mentioning: Set<string>,
+): Promise<ForeignKeyInfo[]> {
+  const candidates = (paths: string[]) => (/_id$/i.test(column) ? paths : paths.filter((path) => mentioning.has(path)));
+  const fromSchema = await foreignKeysIn(repo, candidates(frameworks.flatMap((f) => f.schemaFiles)), table, column);
   if (fromSchema.length) return fromSchema;
-  return foreignKeysIn(repo, frameworks.flatMap((f) => f.migrations), table, column);
+  return foreignKeysIn(repo, candidates(frameworks.flatMap((f) => f.migrations)), table, column);
 }

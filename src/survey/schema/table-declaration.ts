@@ -3,6 +3,7 @@
  * a task may name a column the table does not have, and the table must still be found and its
  * columns listed. The schema snapshot first, else the migration that created it, in order.
  */
+import { areaOf, isTestPath } from "../areas.js";
 import { redactCredentials } from "../redact.js";
 import { singularizeName } from "../names.js";
 import type { RepoView } from "../repo-view.js";
@@ -25,20 +26,62 @@ export async function findTableDeclaration(repo: RepoView, table: string, framew
   for (const path of paths) {
     const lines = await repo.lines(path);
     for (let i = 0; i < lines.length; i++) {
-      const line = lines[i] ?? "";
-      if (!CREATES_TABLE.test(line)) continue;
+      const raw = lines[i] ?? "";
+      if (!CREATES_TABLE.test(raw)) continue;
+      // `op.create_table(` names its table on the next line.
+      const line = /\(\s*$/.test(raw) ? `${raw} ${(lines[i + 1] ?? "").trim()}` : raw;
       const name = openerName(line);
       if (!name || !sameTable(name, table)) continue;
-      return { where: { path, line: i + 1, text: redactCredentials(line.trim()).slice(0, 200) }, columns: tableColumns(lines, i + 1, i + 1, path) };
+      return { where: { path, line: i + 1, text: redactCredentials(raw.trim()).slice(0, 200) }, columns: tableColumns(lines, i + 1, i + 1, path) };
     }
   }
   return null;
 }
 
+/** A model mapped to the table by name: `db_table = "users"`, `__tablename__`, `@@map("users")`, `@Entity("users")`… */
+const MAPS_TABLE = /(?:\bdb_table|\b__tablename__|\bself\.table_name|\btableName|\$table)\s*[=:]\s*["'](\w+)["']|@@map\(\s*["'](\w+)["']|@Entity\(\s*(?:\{\s*name\s*:\s*)?["'](\w+)["']|@Table\(\s*(?:name\s*=\s*)?["'](\w+)["']/;
+/** A class or model opener; Django's inner `class Meta` holds the mapping but is not the model. */
+const CLASS_LINE = /^\s*(?:export\s+)?(?:class|model)\s+(?!Meta\b)\w+/;
+
+/**
+ * Where no snapshot or migration creates the table (Django and other ORMs whose models are the schema), the
+ * model that maps itself to it: cited at its class line, with the columns of the class's block.
+ */
+async function findMappedModel(repo: RepoView, table: string): Promise<TableDeclaration | null> {
+  // Only files where models live are read (from the survey's cache): few, small, and no second search.
+  const stem = singularizeName(table.toLowerCase());
+  for (const path of repo.files) {
+    if (areaOf(path, "") !== "models" || isTestPath(path)) continue;
+    const text = await repo.read(path);
+    if (!text?.toLowerCase().includes(stem)) continue;
+    const lines = await repo.lines(path);
+    const index = lines.findIndex((line) => {
+      const mapped = MAPS_TABLE.exec(line)?.slice(1).find(Boolean);
+      return mapped !== undefined && sameTable(mapped, table);
+    });
+    if (index < 0) continue;
+    let classIndex = index;
+    while (classIndex >= 0 && !CLASS_LINE.test(lines[classIndex] ?? "")) classIndex--;
+    const at = classIndex >= 0 ? classIndex : index;
+    const where = { path, line: at + 1, text: redactCredentials((lines[at] ?? "").trim()).slice(0, 200) };
+    return { where, columns: classIndex >= 0 ? tableColumns(classBlock(lines, at, path), at + 1, at + 1, path) : [] };
+  }
+  return null;
+}
+
+/** The lines up to the end of the class opened at `index`: Python closes a block by indentation, not brackets. */
+function classBlock(lines: string[], index: number, path: string): string[] {
+  if (!path.endsWith(".py")) return lines;
+  const indent = /^\s*/.exec(lines[index] ?? "")?.[0].length ?? 0;
+  let end = index + 1;
+  while (end < lines.length && (!(lines[end] ?? "").trim() || (/^\s*/.exec(lines[end] ?? "")?.[0].length ?? 0) > indent)) end++;
+  return lines.slice(0, end);
+}
+
 /** The table as found from its column's uses, completed by its own declaration when those said nothing. */
 export async function completeTable(repo: RepoView, table: TableInfo, frameworks: FrameworkInfo[]): Promise<TableInfo> {
   if (table.declarations.length && table.columns.length) return table;
-  const declared = await findTableDeclaration(repo, table.table, frameworks);
+  const declared = (await findTableDeclaration(repo, table.table, frameworks)) ?? (table.declarations.length ? null : await findMappedModel(repo, table.table));
   if (!declared) return table;
   return {
     ...table,

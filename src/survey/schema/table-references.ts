@@ -5,7 +5,6 @@
 import { findMatches } from "../../search/index.js";
 import { isTestPath, areaOf } from "../areas.js";
 import { MAX_MATCHES } from "../constants.js";
-import { isEarlierPlan } from "../earlier-plans.js";
 import { redactCredentials } from "../redact.js";
 import type { RepoView } from "../repo-view.js";
 import type { Cite, FrameworkInfo, Reference, References, TableInfo } from "../types.js";
@@ -36,7 +35,7 @@ export async function surveyTable(repo: RepoView, table: string, model: string |
   const code: Reference[] = [];
   const tests: Reference[] = [];
   for (const match of matches) {
-    if (isEarlierPlan(match.path)) continue;
+    if (!repo.has(match.path)) continue;
     const token = (match.text.match(/[A-Za-z_][\w$]*/g) ?? []).find((t) => names(identity, t));
     if (!token) continue;
     const where: Cite = { path: match.path, line: match.line, text: redactCredentials(match.text.trim()).slice(0, 200) };

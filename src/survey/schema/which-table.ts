@@ -5,6 +5,7 @@
  */
 import { posix } from "node:path";
 import { squash, words } from "../names.js";
+import { splitLines } from "../repo-view.js";
 import { WHOLE_FILE_CHARS } from "../constants.js";
 import { enclosingNames, sqlAliases } from "./table-context.js";
 import { names, type TableIdentity } from "./target.js";
@@ -93,7 +94,7 @@ export function fileContext(path: string, text: string, tables: Tables): FileCon
   let siblings: Verdict | undefined;
   let aliases: Map<string, string> | undefined;
   return {
-    path, lines: text.split(/\r?\n/), aliases: () => (aliases ??= sqlAliases(head)),
+    path, lines: splitLines(text), aliases: () => (aliases ??= sqlAliases(head)),
     overall: () => (overall ??= byMentions(head, tables)),
     siblings: () => (siblings ??= bySiblings(head, tables)),
   };
@@ -134,15 +135,39 @@ export function whichTable(file: FileContext, index: number, column: string, tab
 
 /** Placing text by the other columns it uses: only the target's, or only the other tables'. */
 function bySiblings(text: string, tables: Tables): Verdict {
+  const pattern = siblingPattern(tables);
+  if (!pattern) return "unclear";
   let target = false;
   let other = false;
-  for (const token of new Set(text.match(/[A-Za-z_][\w]*/g) ?? [])) {
-    const name = squash(token);
+  pattern.lastIndex = 0;
+  for (let match = pattern.exec(text); match && !(target && other); match = pattern.exec(text)) {
+    let start = match.index;
+    while (start > 0 && text.charCodeAt(start - 1) === UNDERSCORE) start--;
+    if (start > 0 && WORD_CHAR.test(text.charAt(start - 1))) continue;
+    const name = squash(match[0]);
     if (tables.siblings.target.has(name)) target = true;
     if (tables.siblings.other.has(name)) other = true;
   }
   if (target !== other) return target ? "target" : "other";
   return "unclear";
+}
+
+const UNDERSCORE = 95;
+const WORD_CHAR = /[A-Za-z0-9_]/;
+const siblingPatterns = new WeakMap<Tables, RegExp | null>();
+
+/**
+ * The sibling columns as one search: a squashed name with any underscores between its letters, so
+ * `display_name`, `displayName` and `DisplayName` are all found without splitting the text into tokens.
+ */
+function siblingPattern(tables: Tables): RegExp | null {
+  let pattern = siblingPatterns.get(tables);
+  if (pattern === undefined) {
+    const all = [...tables.siblings.target, ...tables.siblings.other].filter(Boolean).sort((a, b) => b.length - a.length);
+    pattern = all.length ? new RegExp(`(?:${all.map((name) => [...name].join("_*")).join("|")})_*(?![A-Za-z0-9_])`, "gi") : null;
+    siblingPatterns.set(tables, pattern);
+  }
+  return pattern;
 }
 
 /** `user.email`, `@user.email`, `$user->email`, `u."email"`, `user?.email`, `user["email"]` → the receiver. */
