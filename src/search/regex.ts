@@ -32,7 +32,17 @@ const POSIX_CLASSES: Record<string, string> = {
 };
 /** Characters JavaScript's `u` flag lets one escape; ripgrep lets one escape any ASCII punctuation. */
 const JS_ESCAPABLE = new Set("^$\\.*+?()[]{}|/".split(""));
-const WORD_CHAR = "[\\p{L}\\p{N}_]";
+/** ripgrep's Unicode word characters (its `\w`); JavaScript's `\w`, `\d` and `\b` are ASCII even with `u`. */
+const WORD_BODY = "\\p{Alphabetic}\\p{M}\\p{Nd}\\p{Pc}\\p{Join_Control}";
+const WORD_CHAR = `[${WORD_BODY}]`;
+const UNICODE_ESCAPES: Record<string, string> = {
+  w: WORD_CHAR,
+  W: `[^${WORD_BODY}]`,
+  d: "\\p{Nd}",
+  D: "\\P{Nd}",
+  b: `(?:(?<=${WORD_CHAR})(?!${WORD_CHAR})|(?<!${WORD_CHAR})(?=${WORD_CHAR}))`,
+  B: `(?:(?<=${WORD_CHAR})(?=${WORD_CHAR})|(?<!${WORD_CHAR})(?!${WORD_CHAR}))`,
+};
 
 /**
  * Translates ripgrep's syntax where the two differ in spelling (`(?i)`, `(?P<n>`, `[[:alpha:]]`, `\pL`,
@@ -130,6 +140,11 @@ function translateEscape(body: string, at: number, inClass: boolean): [string, n
     return [`\\${next}{${letter}}`, 3];
   }
   if (next === "a") return ["\\x07", 2];
+  if (inClass && next === "w") return [WORD_BODY, 2];
+  if (inClass && next === "d") return ["\\p{Nd}", 2];
+  if (inClass && next === "D") return ["\\P{Nd}", 2];
+  if (inClass && next === "W") refuse("\\W inside a character class");
+  if (!inClass && UNICODE_ESCAPES[next]) return [UNICODE_ESCAPES[next]!, 2];
   if (/[!-\/:-@\[-`{-~]/.test(next) && !JS_ESCAPABLE.has(next) && !(inClass && next === "-")) {
     return [escapeLiteral(next, inClass), 2];
   }
