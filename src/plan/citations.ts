@@ -1,6 +1,7 @@
 import { readFile, realpath, stat } from "node:fs/promises";
-import { isAbsolute, join, posix, relative, sep } from "node:path";
+import { isAbsolute, join, posix, relative } from "node:path";
 import { scanMarkdown } from "./markdown.js";
+import { isWithin, toPosix } from "../workspace/resolve.js";
 import { isSecretPath } from "../workspace/secret-files.js";
 
 /**
@@ -108,11 +109,8 @@ export class CitationResolver {
     } catch {
       return { problem: `there is no file ${path} in the repository (mark a file the plan creates with (new))` };
     }
-    const inside = relative(rootReal, target);
-    if (inside === "" || inside.startsWith(`..${sep}`) || inside === ".." || isAbsolute(inside)) {
-      return { problem: "the path leads outside the repository" };
-    }
-    if (isSecretPath(inside.split(sep).join("/"))) {
+    if (target === rootReal || !isWithin(rootReal, target)) return { problem: "the path leads outside the repository" };
+    if (isSecretPath(toPosix(relative(rootReal, target)))) {
       return { problem: "it is a secret file, which this run may not read" };
     }
     try {

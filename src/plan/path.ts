@@ -1,5 +1,5 @@
-import { lstat } from "node:fs/promises";
 import { join } from "node:path";
+import { pathExists } from "../workspace/resolve.js";
 
 /** Where plans go by default, relative to the repo (cli.md). */
 export const PLAN_FOLDER = "migration-plans";
@@ -23,7 +23,8 @@ export async function defaultPlanPath(root: string, task: string, now: Date = ne
   const stem = `${PLAN_FOLDER}/${localDate(now)}-${slugify(task)}`;
   for (let n = 1; ; n++) {
     const candidate = n === 1 ? `${stem}.md` : `${stem}-${n}.md`;
-    if (!(await exists(join(root, candidate)))) return candidate;
+    // A dangling symlink also counts as taken.
+    if (!(await pathExists(join(root, candidate)))) return candidate;
   }
 }
 
@@ -32,12 +33,3 @@ function localDate(date: Date): string {
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
 }
 
-/** lstat, so that a dangling symlink also counts as taken. */
-async function exists(path: string): Promise<boolean> {
-  try {
-    await lstat(path);
-    return true;
-  } catch {
-    return false;
-  }
-}

@@ -3,8 +3,7 @@
  * ignored files are never in it) and reads cached so no file is read twice.
  */
 import { closeSync, fstatSync, openSync, readFileSync } from "node:fs";
-import { stat } from "node:fs/promises";
-import { UsageError } from "../errors.js";
+import { existingRepoFolder } from "../workspace/repo-folder.js";
 import { join } from "node:path";
 import { listFiles } from "../search/index.js";
 import { MAX_READ_BYTES } from "./constants.js";
@@ -42,8 +41,7 @@ export class FileTexts {
 
 /** `skip`: repo-relative paths to leave out besides earlier plans (the plan file this run writes). */
 export async function openRepo(root: string, signal?: AbortSignal, texts?: FileTexts, skip: ReadonlySet<string> = new Set()): Promise<RepoView> {
-  const folder = await stat(root).catch(() => null);
-  if (!folder?.isDirectory()) throw new UsageError(`The repository is not a folder: ${root}`);
+  await existingRepoFolder(root);
   const files = (await listFiles(root, signal ? { signal } : {})).filter((path) => !isEarlierPlan(path) && !skip.has(path));
   return repoFromList(root, files, signal, texts);
 }

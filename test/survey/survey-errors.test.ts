@@ -12,9 +12,11 @@ describe("survey errors", () => {
     await expect(survey(RAILS, "rename users.email", { signal: controller.signal })).rejects.toBeInstanceOf(InterruptedError);
   });
 
-  it("says plainly when the repository is not a folder", async () => {
+  it("says plainly when the repository is missing or not a folder, as a run does", async () => {
     const missing = join(RAILS, "no-such-folder");
-    await expect(survey(missing, "rename users.email")).rejects.toThrow(new UsageError(`The repository is not a folder: ${missing}`));
+    await expect(survey(missing, "rename users.email")).rejects.toThrow(new UsageError(`The repository ${missing} does not exist.`));
+    const file = join(RAILS, "Gemfile");
+    await expect(survey(file, "rename users.email")).rejects.toThrow(new UsageError(`The repository ${file} is not a folder.`));
   });
 
   it("surveys a task it cannot parse without failing, and says so", async () => {
