@@ -12,7 +12,7 @@ export function citeFile(path: string, lines: number[]): string {
   const sorted = [...new Set(lines)].sort((a, b) => a - b);
   if (sorted.length === 0) return `\`${path}\``;
   const [first, ...rest] = sorted;
-  return `\`${path}:${first}\`${rest.length ? ` (also lines ${rest.join(", ")})` : ""}`;
+  return `\`${path}:${first}\`${rest.length ? ` (also ${rest.length === 1 ? "line" : "lines"} ${rest.join(", ")})` : ""}`;
 }
 
 export function cite(c: Cite): string {
