@@ -77,3 +77,25 @@ it("takes the Rails migration version from the Gemfile line the survey cites", (
   const [file] = renderMigration(fw, spec(false), new MigrationNamer(fw, new Date()).next("add_ix"));
   expect(file!.content).toContain("< ActiveRecord::Migration[8.0]");
 });
+
+describe("one statement per raw-SQL call", () => {
+  const several = {
+    slug: "rename_email",
+    up: ["SET SESSION lock_wait_timeout = 5;", "-- keep the old name readable", "ALTER TABLE users RENAME COLUMN email TO email_address;"],
+    down: ["ALTER TABLE users RENAME COLUMN email_address TO email;"],
+    noTransaction: false,
+  };
+  const calls: [FrameworkId, RegExp][] = [
+    ["rails", /execute <<~SQL/g], ["alembic", /op\.execute\(/g], ["ecto", /execute """/g],
+    ["laravel", /DB::statement\(/g], ["efcore", /migrationBuilder\.Sql\(/g],
+  ];
+  it.each(calls)("%s runs each statement in its own call, a comment with the statement after it", (id, call) => {
+    const fw = bare(id);
+    const [file] = renderMigration(fw, several, new MigrationNamer(fw, new Date("2026-01-01T00:00:00Z")).next("rename_email"));
+    expect(file!.content.match(call)).toHaveLength(3);
+    const lines = file!.content.split("\n");
+    const comment = lines.findIndex((line) => line.includes("-- keep the old name readable"));
+    expect(lines[comment]!.trim()).toMatch(/-- keep the old name readable$/);
+    expect(lines[comment + 1]).toContain("RENAME COLUMN email TO email_address");
+  });
+});

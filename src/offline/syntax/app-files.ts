@@ -1,6 +1,6 @@
 import { posix } from "node:path";
 import type { FrameworkId, FrameworkInfo } from "../../survey/types.js";
-import { indent, type Renderer } from "./file.js";
+import { executableStatements, indent, type Renderer } from "./file.js";
 
 /** The `[x.y]` of `ActiveRecord::Migration`, from the Gemfile line the survey cites; 7.1 when it says none. */
 function railsVersion(framework: FrameworkInfo): string {
@@ -14,7 +14,7 @@ function railsVersion(framework: FrameworkInfo): string {
 /** Frameworks whose migrations are code (Ruby, Python, Elixir, PHP, C#, changelog XML); the SQL runs through their raw-SQL call. */
 export const appRenderers: Partial<Record<FrameworkId, Renderer>> = {
   rails: (spec, names, framework) => {
-    const body = (statements: string[]) => `execute <<~SQL\n${indent(statements.join("\n"), 2)}\nSQL`;
+    const body = (statements: string[]) => executableStatements(statements).map((sql) => `execute <<~SQL\n${indent(sql, 2)}\nSQL`).join("\n");
     return [{
       path: names.path,
       lang: "ruby",
@@ -57,7 +57,7 @@ export const appRenderers: Partial<Record<FrameworkId, Renderer>> = {
     }];
   },
   alembic: (spec, names) => {
-    const run = (statements: string[]) => statements.map((sql) => `op.execute("""${sql}""")`).join("\n");
+    const run = (statements: string[]) => executableStatements(statements).map((sql) => `op.execute("""${sql}""")`).join("\n");
     const upBody = spec.noTransaction
       ? `with op.get_context().autocommit_block():\n${indent(run(spec.up), 4)}`
       : run(spec.up);
@@ -91,7 +91,7 @@ export const appRenderers: Partial<Record<FrameworkId, Renderer>> = {
     }];
   },
   ecto: (spec, names) => {
-    const run = (statements: string[]) => statements.map((sql) => `execute """\n${sql}\n"""`).join("\n");
+    const run = (statements: string[]) => executableStatements(statements).map((sql) => `execute """\n${sql}\n"""`).join("\n");
     return [{
       path: names.path,
       lang: "elixir",
@@ -112,7 +112,7 @@ export const appRenderers: Partial<Record<FrameworkId, Renderer>> = {
     }];
   },
   laravel: (spec, names) => {
-    const run = (statements: string[]) => statements.map((sql) => `DB::statement(<<<'SQL'\n${sql}\nSQL);`).join("\n");
+    const run = (statements: string[]) => executableStatements(statements).map((sql) => `DB::statement(<<<'SQL'\n${sql}\nSQL);`).join("\n");
     return [{
       path: names.path,
       lang: "php",
@@ -140,7 +140,7 @@ export const appRenderers: Partial<Record<FrameworkId, Renderer>> = {
   },
   efcore: (spec, names) => {
     const run = (statements: string[]) =>
-      statements.map((sql) => `migrationBuilder.Sql(@"${sql.replace(/"/g, '""')}"${spec.noTransaction ? ", suppressTransaction: true" : ""});`).join("\n");
+      executableStatements(statements).map((sql) => `migrationBuilder.Sql(@"${sql.replace(/"/g, '""')}"${spec.noTransaction ? ", suppressTransaction: true" : ""});`).join("\n");
     return [{
       path: names.path,
       lang: "csharp",
