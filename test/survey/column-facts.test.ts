@@ -111,3 +111,31 @@ describe("earlier plans in the repo", () => {
     expect(skipped.fileCount).toBe(seen.fileCount - 1);
   });
 });
+
+describe("uniqueness said false is not unique", () => {
+  const settings = "INSTALLED_APPS = ['shop']\n";
+  const djangoFiles = (field: string) => ({
+    "manage.py": "import django\n", "app/settings.py": settings, "shop/__init__.py": "", "shop/migrations/__init__.py": "",
+    "shop/migrations/0001_initial.py": "from django.db import migrations\n\n\nclass Migration(migrations.Migration):\n    initial = True\n    operations = []\n",
+    "shop/models.py": `from django.db import models\n\n\nclass Order(models.Model):\n    number = ${field}\n    total = models.IntegerField(unique=True)\n`,
+  });
+
+  it("Django: unique=False on the field", async () => {
+    const result = await surveyOf(djangoFiles("models.CharField(max_length=20, unique=False)"), "make shop_order.number NOT NULL");
+    expect(result.column?.indexes).toEqual([]);
+    const total = await survey(result.root, "make shop_order.total NOT NULL");
+    expect(total.column?.indexes.map((i) => i.unique)).toEqual([true]);
+  });
+
+  it("Alembic: create_index(…, unique=False) is a plain index", async () => {
+    const version = [
+      '"""add index\n\nRevision ID: a1\nRevises:\n"""', "from alembic import op", "import sqlalchemy as sa", "",
+      'revision = "a1"', "down_revision = None", "", "", "def upgrade():",
+      '    op.create_table("orders", sa.Column("id", sa.Integer(), primary_key=True), sa.Column("number", sa.String(20), nullable=False))',
+      '    op.create_index("ix_orders_number", "orders", ["number"], unique=False)', "",
+    ].join("\n");
+    const files = { "alembic.ini": "[alembic]\nscript_location = migrations\n", "migrations/env.py": "from alembic import context\n", "migrations/versions/a1_add_index.py": version };
+    const result = await surveyOf(files, "make orders.number NOT NULL");
+    expect(result.column?.indexes.map((i) => ({ name: i.name, unique: i.unique }))).toEqual([{ name: "ix_orders_number", unique: false }]);
+  });
+});

@@ -118,6 +118,19 @@ export function columnFacts(lines: string[], index: number, names: string[]): Co
     type: type ?? null,
     nullable: notNull ? false : nullable ? true : isPrisma || isDjango ? false : saysWhenNotNull ? true : null,
     default: /(?:default\s*[:=(]\s*|DEFAULT\s+|@default\()([^,)\s}]+(?:\(\))?)/i.exec(line)?.[1] ?? null,
-    unique: /\bunique\b|@unique|unique\s*=\s*True|->unique\(\)|\.unique\(\)/i.test(around),
+    unique: saysUnique(around, /\bunique\b|@unique|->unique\(\)|\.unique\(\)/i),
   };
+}
+
+/** `unique=False`, `unique: false`, `unique => false` say the opposite of the word they contain. */
+const NOT_UNIQUE = /\bunique\s*(?:[:=]|=>)\s*(?:False|false|nil|None|0)\b/gi;
+
+/** The text without its `unique=False`-style negations. */
+export function withoutNotUnique(text: string): string {
+  return text.replace(NOT_UNIQUE, " ");
+}
+
+/** Whether a declaration or index statement makes its columns unique: `pattern` found once the negations are set aside. */
+export function saysUnique(text: string, pattern: RegExp): boolean {
+  return pattern.test(withoutNotUnique(text));
 }

@@ -11,6 +11,7 @@ import type { RepoView } from "../repo-view.js";
 import type { FrameworkInfo, IndexInfo } from "../types.js";
 import type { Classified, Hit } from "./classify-matches.js";
 import { COMMENT_OR_META } from "./column-report.js";
+import { saysUnique, withoutNotUnique } from "./declaration-line.js";
 import { escapeRegExp } from "./code-names.js";
 import { enclosingNames } from "./table-context.js";
 import { names as namesTable, type TableIdentity } from "./target.js";
@@ -72,7 +73,7 @@ export async function currentIndexes(repo: RepoView, found: Classified, column: 
 
 function mentionAt(hit: Hit, lines: string[], column: string, names: string[], target: TableIdentity): Omit<Mention, "rank"> | null {
   const opener = openerAbove(lines, hit.index);
-  if (!MENTIONS_INDEX.test(hit.text) && opener === null) return null;
+  if (!MENTIONS_INDEX.test(withoutNotUnique(hit.text)) && opener === null) return null;
   if (!inTargetTable(lines, hit.index, target)) return null;
   const start = opener ?? hit.index;
   // The statement: from its opener to a few lines past the column (name and uniqueness may follow).
@@ -86,7 +87,7 @@ function mentionAt(hit: Hit, lines: string[], column: string, names: string[], t
     index: {
       name,
       columns,
-      unique: /unique/i.test(own),
+      unique: saysUnique(own, /unique/i),
       where: { path: hit.path, line: hit.index + 1, text: redactCredentials(hit.text).slice(0, 200) },
     },
     source: hit.role === "schema" ? "schema" : hit.role === "migration" ? "migration" : "model",
