@@ -15,7 +15,8 @@ import { columnInfo, historyOf, referencesOf, tableInfo } from "./schema/column-
 import { surveyTable } from "./schema/table-references.js";
 import { completeTable, missingColumnNote } from "./schema/table-declaration.js";
 import { parseTask } from "./task/parse-task.js";
-import { pascalCase } from "./names.js";
+import { pascalCase, tableForModel } from "./names.js";
+import { tableOfModel } from "./schema/model-table.js";
 import type { FrameworkInfo, ParsedTask, References, Survey } from "./types.js";
 
 const noReferences = (): References => ({ code: [], tests: [], sameNameOrUnclear: [], counts: { code: 0, tests: 0, sameNameOrUnclear: 0, files: 0 } });
@@ -61,6 +62,8 @@ async function surveyRepo(root: string, task: string, options: SurveyOptions): P
     root, task: parsed, frameworks, database, table: null, column: null, history: [], references: noReferences(),
     notes: [], fileCount: repo.files.length, durationMs: 0,
   };
+  // A model's table is the repo's to say: Prisma's `User` is the table "User", not `users`.
+  if (parsed.model && parsed.table === tableForModel(parsed.model)) parsed.table = await tableOfModel(repo, parsed.model, frameworks);
   const table = parsed.table ?? null;
   if (parsed.column && table) {
     const found = await classifyMatches(repo, parsed.column, table, parsed.model ?? djangoModel(table, frameworks), frameworks, columnSearch);

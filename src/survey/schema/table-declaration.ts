@@ -9,6 +9,7 @@ import { singularizeName } from "../names.js";
 import type { RepoView } from "../repo-view.js";
 import type { Cite, FrameworkInfo, TableInfo } from "../types.js";
 import { openerName } from "./table-context.js";
+import { MAPS_TABLE } from "./model-table.js";
 import { tableColumns } from "./table-columns.js";
 
 /** Lines that create a table (not alter, drop or mention one). */
@@ -38,8 +39,6 @@ export async function findTableDeclaration(repo: RepoView, table: string, framew
   return null;
 }
 
-/** A model mapped to the table by name: `db_table = "users"`, `__tablename__`, `@@map("users")`, `@Entity("users")`… */
-const MAPS_TABLE = /(?:\bdb_table|\b__tablename__|\bself\.table_name|\btableName|\$table)\s*[=:]\s*["'](\w+)["']|@@map\(\s*["'](\w+)["']|@Entity\(\s*(?:\{\s*name\s*:\s*)?["'](\w+)["']|@Table\(\s*(?:name\s*=\s*)?["'](\w+)["']/;
 /** A class or model opener; Django's inner `class Meta` holds the mapping but is not the model. */
 const CLASS_LINE = /^\s*(?:export\s+)?(?:class|model)\s+(?!Meta\b)\w+/;
 
