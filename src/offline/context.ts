@@ -1,5 +1,6 @@
 import { dialectOf, type Dialect } from "../rules/dialect.js";
 import { majorVersion } from "../rules/select.js";
+import { sqlLiteral } from "./sql.js";
 
 export type { Dialect };
 import type { DatabaseEngine, FrameworkInfo, Survey } from "../survey/types.js";
@@ -17,6 +18,9 @@ export interface PlanContext {
   databaseName: string;
   table: string | null;
   column: string | null;
+  /** The task's default and the surveyed column's declared one, as SQL; null when there is none SQL can restate. */
+  taskDefault: string | null;
+  columnDefault: string | null;
   now: Date;
 }
 
@@ -35,10 +39,24 @@ export function planContext(survey: Survey, now: Date): PlanContext {
     dialect: dialectOf(engine),
     major: majorVersion(version),
     databaseName: engine === "unknown" ? ENGINE_NAMES.unknown : `${ENGINE_NAMES[engine]} ${version ?? "(version not found in the repo)"}`,
-    table: survey.task.table ?? survey.table?.table ?? null,
-    column: survey.task.column ?? survey.column?.column ?? null,
+    table: sameName(survey.task.table, survey.table?.table) ?? null,
+    column: sameName(survey.task.column, survey.column?.column) ?? null,
+    taskDefault: taskDefault(survey.task.default),
+    columnDefault: sqlLiteral(survey.column?.default ?? null),
     now,
   };
+}
+
+/** The task's name, spelled as the repo spells it when the two differ only in case (SQL may quote it). */
+function sameName(asked: string | null, found: string | undefined): string | undefined {
+  if (asked === null) return found;
+  return found !== undefined && found.toLowerCase() === asked.toLowerCase() ? found : asked;
+}
+
+/** A default the user wrote: a SQL literal, a function call as written (`gen_random_uuid()`), else a bare word as a string. */
+function taskDefault(value: string | null): string | null {
+  if (value === null) return null;
+  return sqlLiteral(value) ?? (/^[\w.]+\(.*\)$/.test(value) ? value : `'${value.replace(/'/g, "''")}'`);
 }
 
 function chooseFramework(survey: Survey): FrameworkInfo | null {

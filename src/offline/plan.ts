@@ -1,6 +1,7 @@
 import { redactCredentials } from "../survey/redact.js";
 import type { Survey } from "../survey/types.js";
 import { planContext, type PlanContext } from "./context.js";
+import { quotePatternSql } from "./identifiers.js";
 import { indexBuildsOnce } from "./index-builds-once.js";
 import { choosePattern } from "./patterns/choose.js";
 import { currentState } from "./sections/current-state.js";
@@ -18,7 +19,7 @@ export interface OfflinePlanOptions {
 /** The six-section plan of plan-format.md from the survey and the rule table alone, with no model. */
 export function offlinePlan(survey: Survey, options: OfflinePlanOptions): string {
   const ctx = planContext(survey, options.now ?? new Date());
-  const pattern = choosePattern(ctx);
+  const pattern = quotePatternSql(ctx, choosePattern(ctx));
   const numbered = numberSteps(ctx, indexBuildsOnce(pattern.steps));
   const task = redactCredentials(survey.task.text.replace(/\s+/g, " ").trim());
   const parts = [

@@ -33,6 +33,23 @@ export function sqlType(type: string | null, dialect: Dialect): string {
 }
 
 /**
+ * A default as the code or the task writes it (`""`, `"active"`, `:active`, `True`, `nil`, `0`, `now()`) as SQL; null
+ * when it is no value SQL can restate (`-> { … }`, `uuid()`, `Sequelize.NOW`), which a plan must not paste into DDL.
+ */
+export function sqlLiteral(value: string | null): string | null {
+  if (value === null) return null;
+  const text = value.trim();
+  const doubleQuoted = /^"((?:[^"\\]|\\.)*)"$/.exec(text);
+  if (doubleQuoted) return `'${doubleQuoted[1]!.replace(/\\(.)/g, "$1").replace(/'/g, "''")}'`;
+  if (/^'(?:[^']|'')*'$/.test(text) || /^[-+]?\d+(?:\.\d+)?$/.test(text)) return text;
+  if (/^(?:true|false)$/i.test(text)) return text.toUpperCase();
+  if (/^(?:nil|none|null)$/i.test(text)) return "NULL";
+  if (/^(?:now\(\)|current_timestamp(?:\(\))?|current_date|localtimestamp)$/i.test(text)) return text;
+  const symbol = /^:(\w+)$/.exec(text);
+  return symbol ? `'${symbol[1]}'` : null;
+}
+
+/**
  * How long DDL may wait for its lock. Inside a transaction Postgres takes SET LOCAL, which ends with it; a plain
  * SET there would outlive the migration for the rest of the runner's session.
  */
@@ -119,7 +136,7 @@ export function batchedUpdate(dialect: Dialect, table: string, set: string, wher
 export function tableSizeSql(dialect: Dialect, table: string): string {
   switch (dialect) {
     case "postgres":
-      return `SELECT reltuples::bigint AS estimated_rows, pg_size_pretty(pg_total_relation_size('${table}')) AS total_size\nFROM pg_class WHERE relname = '${table}';`;
+      return `SELECT reltuples::bigint AS estimated_rows, pg_size_pretty(pg_total_relation_size(oid)) AS total_size\nFROM pg_class WHERE relname = '${table}' AND relkind IN ('r', 'p');`;
     case "mysql":
       return `SELECT table_rows, ROUND((data_length + index_length) / 1024 / 1024) AS size_mb\nFROM information_schema.tables WHERE table_schema = DATABASE() AND table_name = '${table}';`;
     default:

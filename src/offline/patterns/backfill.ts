@@ -13,7 +13,7 @@ const JOB_HINTS: Partial<Record<string, string>> = {
 };
 
 export function backfill(ctx: PlanContext, table: string, column: string): Pattern {
-  const value = ctx.survey.task.default;
+  const value = ctx.taskDefault;
   const job = JOB_HINTS[ctx.framework?.id ?? ""] ?? "a small script or job that runs the statement in a loop";
   const snapshot = `${table}_${column}_before_backfill`;
   return {

@@ -42,7 +42,7 @@ export function changeType(ctx: PlanContext, table: string, column: string): Pat
   if (ctx.dialect === "mysql") {
     // MODIFY replaces the whole column definition: what it does not restate (NOT NULL, DEFAULT) is lost.
     const declared = ctx.survey.column;
-    const keep = `${declared?.nullable === false ? " NOT NULL" : ""}${declared?.default ? ` DEFAULT ${declared.default}` : ""}`;
+    const keep = `${declared?.nullable === false ? " NOT NULL" : ""}${ctx.columnDefault ? ` DEFAULT ${ctx.columnDefault}` : ""}`;
     return { target, alternatives: [], caveats: [], validation: [preCheck], steps: [
       step("Deploy 1", "Change the type online, or through gh-ost", [
         "A type change usually needs MySQL's COPY algorithm, which blocks writes for the whole copy (rules 4, 34). The clause `ALGORITHM=INPLACE, LOCK=NONE` makes MySQL refuse instead of locking: if it refuses, run the same change with gh-ost (no foreign keys or triggers on the table) or pt-online-schema-change:",
@@ -70,7 +70,7 @@ export function changeType(ctx: PlanContext, table: string, column: string): Pat
 export function addColumn(ctx: PlanContext, table: string, column: string): Pattern {
   const task = ctx.survey.task;
   const type = sqlType(task.newType, ctx.dialect);
-  const value = task.default;
+  const value = ctx.taskDefault;
   const volatile = value !== null && /\(|now|random|uuid|current_/i.test(value);
   const constantDefault = value !== null && !volatile && !(ctx.dialect === "postgres" && ctx.major !== null && ctx.major < 11);
   const clause = ctx.dialect === "mysql" ? `, ${mysqlAddColumnClause(ctx)}` : "";

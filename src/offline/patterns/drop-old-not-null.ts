@@ -27,7 +27,7 @@ export function dropOldNotNull(ctx: PlanContext, deploy: string, table: string, 
   const type = sqlType(declared?.type ?? null, ctx.dialect);
   if (ctx.dialect === "mysql") {
     // MODIFY restates the whole column: keep its default, or it is lost.
-    const def = declared?.default ? ` DEFAULT ${declared.default}` : "";
+    const def = ctx.columnDefault ? ` DEFAULT ${ctx.columnDefault}` : "";
     return step(deploy, `Let \`${table}.${column}\` accept NULL`, [
       before, `MODIFY restates the whole column: copy its current definition from \`SHOW CREATE TABLE ${table}\` (charset, collation, comment) into this statement with only NOT NULL removed. ALGORITHM=INPLACE, LOCK=NONE keeps writes going (rule 34).`,
     ], "The down migration makes it NOT NULL again; backfill the rows written without it first, or it fails.", {

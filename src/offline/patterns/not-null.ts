@@ -44,7 +44,7 @@ export function notNullSteps(ctx: PlanContext, table: string, column: string, de
   const type = sqlType(ctx.survey.column?.type ?? null, ctx.dialect);
   if (ctx.dialect === "mysql") {
     // MODIFY replaces the whole column definition: keep its default.
-    const def = ctx.survey.column?.column === column && ctx.survey.column.default ? ` DEFAULT ${ctx.survey.column.default}` : "";
+    const def = ctx.survey.column?.column === column && ctx.columnDefault ? ` DEFAULT ${ctx.columnDefault}` : "";
     return [step(deploy, `Make \`${column}\` NOT NULL online`, [
       "ALGORITHM=INPLACE, LOCK=NONE rebuilds the table in place while writes continue; MySQL refuses (rather than locking) if it cannot. On a large table run the same ALTER through gh-ost or pt-online-schema-change (rule 34).",
       "Strict SQL mode must be on, or MySQL would silently turn NULLs into zero values.",
@@ -75,7 +75,7 @@ export function addNotNull(ctx: PlanContext, table: string, column: string): Pat
       alternatives: [], caveats: [],
     };
   }
-  const value = ctx.survey.task.default ?? ctx.survey.column?.default ?? null;
+  const value = ctx.taskDefault ?? ctx.columnDefault;
   const fill = value === null
     ? [`The task gives no value for existing NULL rows and the column has no default: decide one (or delete those rows) before this step; the query in Validation counts them.`]
     : ["Run this from a job or console, repeating until it updates 0 rows:", "", "```sql", batchedUpdate(ctx.dialect, table, `${column} = ${value}`, `${column} IS NULL`), "```"];

@@ -2,6 +2,7 @@ import { rulesFor } from "../../rules/select.js";
 import { redactCredentials } from "../../survey/redact.js";
 import type { PlanContext } from "../context.js";
 import type { Pattern } from "../patterns/pattern.js";
+import { sqlQuoter } from "../identifiers.js";
 import { LOCK_TIMEOUT, tableSizeSql } from "../sql.js";
 
 /** Postgres major whose first minors corrupt concurrently built indexes (rule 37); fixed in 14.4. */
@@ -38,7 +39,7 @@ export function risks(ctx: PlanContext, pattern: Pattern): string {
   }
   const table = ctx.table;
   if (table && op !== "upgrade") {
-    lines.push(`- **Table size is unknown** (the repo does not say how many rows \`${table}\` has): a step that is instant on a small table can lock a large one for minutes. *Mitigation:* measure before step 1, and schedule the backfills and builds by the result:`, "", "  ```sql", ...tableSizeSql(ctx.dialect, table).split("\n").map((l) => `  ${l}`), "  ```", "");
+    lines.push(`- **Table size is unknown** (the repo does not say how many rows \`${table}\` has): a step that is instant on a small table can lock a large one for minutes. *Mitigation:* measure before step 1, and schedule the backfills and builds by the result:`, "", "  ```sql", ...sqlQuoter(ctx)(tableSizeSql(ctx.dialect, table)).split("\n").map((l) => `  ${l}`), "  ```", "");
   }
   // The survey's own note already says other services may share the database; say it once.
   const sharedNoted = survey.notes.some((note) => /share this database/i.test(note));

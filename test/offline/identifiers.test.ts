@@ -1,0 +1,77 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { needsQuotes } from "../../src/offline/identifiers.js";
+import { offlinePlan } from "../../src/offline/plan.js";
+import { sqlLiteral } from "../../src/offline/sql.js";
+import { survey } from "../../src/survey/index.js";
+import { offlinePlanFor, planSection, task } from "../helpers/survey-builder.js";
+import { surveyTempRepo } from "../helpers/survey-temp-repo.js";
+
+describe("which names the SQL quotes", () => {
+  it.each([
+    ["email", "postgres", false], ["created_at", "postgres", false], ["createdAt", "postgres", true], ["User", "postgres", true],
+    ["createdAt", "mysql", false], ["createdAt", "sqlite", false], ["order", "mysql", true], ["user", "postgres", true],
+    ["key", "mysql", true], ["rank", "sqlite", true], ["first name", "sqlite", true], ["2fa", "postgres", true],
+  ] as const)("%s on %s: %s", (name, dialect, quoted) => {
+    expect(needsQuotes(name, dialect)).toBe(quoted);
+  });
+});
+
+describe("defaults as SQL", () => {
+  it.each([
+    ['""', "''"], ['"active"', "'active'"], ['"it\'s"', "'it''s'"], ["'x'", "'x'"], ["0", "0"], ["-1.5", "-1.5"],
+    ["True", "TRUE"], ["false", "FALSE"], ["nil", "NULL"], ["None", "NULL"], ["now()", "now()"], [":pending", "'pending'"],
+    ["-> { \"now()\" }", null], ["uuid()", null], ["Sequelize.NOW", null], ["autoincrement()", null],
+  ])("%s → %s", (code, sql) => {
+    expect(sqlLiteral(code)).toBe(sql);
+  });
+});
+
+describe("offline SQL quotes what the database would otherwise fold or refuse", () => {
+  it("quotes a camelCase column in every statement on Postgres, and not in prose", async () => {
+    const { markdown, errors } = await offlinePlanFor({
+      task: task("add_not_null", { column: "createdAt", columns: ["createdAt"], text: "make users.createdAt NOT NULL", default: "now()" }),
+      column: { column: "createdAt", nullable: true, indexes: [] },
+    });
+    expect(errors).toEqual([]);
+    const steps = planSection(markdown, "Steps");
+    expect(steps).toContain('CHECK ("createdAt" IS NOT NULL) NOT VALID');
+    expect(steps).toContain('ALTER TABLE users ALTER COLUMN "createdAt" SET NOT NULL;');
+    expect(steps).toContain('SET "createdAt" = now()');
+    expect(steps).not.toMatch(/[^"]createdAt IS NULL/);
+    expect(planSection(markdown, "Validation")).toContain('WHERE "createdAt" IS NULL');
+    expect(steps).toContain("Make the code always write `createdAt`");
+  });
+
+  it("quotes a reserved table name on MySQL with backticks", async () => {
+    const { markdown } = await offlinePlanFor({ engine: "mysql", version: "8.0", task: task("add_index", { table: "order", text: "add an index on order.email" }), column: { indexes: [] } });
+    expect(planSection(markdown, "Steps")).toContain("ALTER TABLE `order` ADD INDEX");
+  });
+
+  it("restates a code default as a SQL literal when MySQL's MODIFY must keep it", async () => {
+    const { markdown } = await offlinePlanFor({ engine: "mysql", version: "8.0", task: task("add_not_null"), column: { nullable: true, default: '""' } });
+    expect(planSection(markdown, "Steps")).toContain("DEFAULT '' NOT NULL");
+    expect(planSection(markdown, "Steps")).not.toContain('DEFAULT ""');
+  });
+});
+
+describe("a Prisma model on Postgres", () => {
+  let cleanup: (() => Promise<void>) | null = null;
+  afterEach(async () => {
+    await cleanup?.();
+    cleanup = null;
+  });
+
+  it("plans on the table \"User\" with its columns quoted", async () => {
+    const repo = await surveyTempRepo({
+      "package.json": '{ "dependencies": { "@prisma/client": "^5.0.0" }, "devDependencies": { "prisma": "^5.0.0" } }\n',
+      "prisma/schema.prisma": 'datasource db {\n  provider = "postgresql"\n  url      = env("DATABASE_URL")\n}\n\nmodel User {\n  id        Int       @id @default(autoincrement())\n  createdAt DateTime?\n}\n',
+      "prisma/migrations/20240101000000_init/migration.sql": 'CREATE TABLE "User" (\n    "id" SERIAL NOT NULL,\n    "createdAt" TIMESTAMP(3),\n    CONSTRAINT "User_pkey" PRIMARY KEY ("id")\n);\n',
+      "src/user.ts": "export const stamp = (u: { createdAt: Date }) => u.createdAt.toISOString();\n",
+    });
+    cleanup = repo.cleanup;
+    const markdown = offlinePlan(await survey(repo.root, "make User.createdAt NOT NULL"), { planPath: "migration-plans/plan.md", now: new Date("2026-11-28T12:00:00Z") });
+    const steps = planSection(markdown, "Steps");
+    expect(steps).toContain('ALTER TABLE "User" ALTER COLUMN "createdAt" SET NOT NULL;');
+    expect(steps).not.toMatch(/TABLE User\b/);
+  });
+});
