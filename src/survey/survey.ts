@@ -4,7 +4,8 @@ import { InterruptedError } from "../errors.js";
 import { detectDatabase } from "./database/detect-database.js";
 import { detectFrameworks } from "./frameworks/registry.js";
 import { slugFor } from "./migration-name.js";
-import { FileTexts, openRepo } from "./repo-view.js";
+import { FileTexts, openRepo, type RepoView } from "./repo-view.js";
+import { databaseNameOf } from "./schema/code-names.js";
 import { MAX_EARLY_READS } from "./constants.js";
 import { isEarlierPlan } from "./earlier-plans.js";
 import { isSecretPath } from "../workspace/secret-files.js";
@@ -17,7 +18,7 @@ import { completeTable, missingColumnNote } from "./schema/table-declaration.js"
 import { parseTask } from "./task/parse-task.js";
 import { pascalCase, tableForModel } from "./names.js";
 import { tableOfModel } from "./schema/model-table.js";
-import type { FrameworkInfo, ParsedTask, References, Survey } from "./types.js";
+import type { ColumnInfo, FrameworkInfo, ParsedTask, References, Survey, TableInfo } from "./types.js";
 
 const noReferences = (): References => ({ code: [], tests: [], sameNameOrUnclear: [], counts: { code: 0, tests: 0, sameNameOrUnclear: 0, files: 0 } });
 
@@ -66,9 +67,16 @@ async function surveyRepo(root: string, task: string, options: SurveyOptions): P
   if (parsed.model && parsed.table === tableForModel(parsed.model)) parsed.table = await tableOfModel(repo, parsed.model, frameworks);
   const table = parsed.table ?? null;
   if (parsed.column && table) {
-    const found = await classifyMatches(repo, parsed.column, table, parsed.model ?? djangoModel(table, frameworks), frameworks, columnSearch);
-    result.column = columnInfo(found, table, parsed.column, await currentIndexes(repo, found, parsed.column, frameworks));
-    result.table = await completeTable(repo, tableInfo(found, table, await columnsOfTable(repo, found, frameworks)), frameworks);
+    let { found, column, table: tableFound } = await lookUpColumn(repo, parsed.column, table, parsed.model, frameworks, columnSearch);
+    // The task named a field the model maps to another column (`shareId` → `share_id`): the survey is of that column.
+    const databaseName = tableFound.columns.includes(parsed.column) ? null : await mappedColumn(repo, column, tableFound);
+    if (databaseName) {
+      parsed.columns = parsed.columns.map((c) => (c === parsed.column ? databaseName : c));
+      parsed.column = databaseName;
+      ({ found, column, table: tableFound } = await lookUpColumn(repo, databaseName, table, parsed.model, frameworks, startColumnSearch(root, databaseName, options.signal)));
+    }
+    result.column = column;
+    result.table = tableFound;
     result.history = historyOf(found, frameworks);
     result.references = referencesOf(found);
     if (!result.column.declarations.length && !result.table.columns.includes(parsed.column)) {
@@ -87,6 +95,25 @@ async function surveyRepo(root: string, task: string, options: SurveyOptions): P
   result.notes.push(...standingNotes(result));
   result.durationMs = Date.now() - started;
   return result;
+}
+
+async function lookUpColumn(repo: RepoView, column: string, table: string, model: string | null, frameworks: FrameworkInfo[], search: ReturnType<typeof startColumnSearch> | undefined) {
+  const found = await classifyMatches(repo, column, table, model ?? djangoModel(table, frameworks), frameworks, search);
+  return {
+    found,
+    column: columnInfo(found, table, column, await currentIndexes(repo, found, column, frameworks)),
+    table: await completeTable(repo, tableInfo(found, table, await columnsOfTable(repo, found, frameworks)), frameworks),
+  };
+}
+
+/** The database column a declaration maps the task's code name to, when the table has such a column (or lists none). */
+async function mappedColumn(repo: RepoView, column: ColumnInfo, table: TableInfo): Promise<string | null> {
+  for (const where of column.declarations) {
+    if (where.line === undefined) continue;
+    const name = databaseNameOf(await repo.lines(where.path), where.line - 1, column.column);
+    if (name && name !== column.column && (table.columns.length === 0 || table.columns.includes(name))) return name;
+  }
+  return null;
 }
 
 /** Django names a table `<app>_<model>` unless told otherwise: `accounts_user` is the model User of the app accounts. */

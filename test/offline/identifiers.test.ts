@@ -1,10 +1,9 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { needsQuotes } from "../../src/offline/identifiers.js";
 import { offlinePlan } from "../../src/offline/plan.js";
 import { sqlLiteral } from "../../src/offline/sql.js";
-import { survey } from "../../src/survey/index.js";
 import { offlinePlanFor, planSection, task } from "../helpers/survey-builder.js";
-import { surveyTempRepo } from "../helpers/survey-temp-repo.js";
+import { surveyTempRepos } from "../helpers/survey-temp-repo.js";
 
 describe("which names the SQL quotes", () => {
   it.each([
@@ -55,21 +54,16 @@ describe("offline SQL quotes what the database would otherwise fold or refuse", 
 });
 
 describe("a Prisma model on Postgres", () => {
-  let cleanup: (() => Promise<void>) | null = null;
-  afterEach(async () => {
-    await cleanup?.();
-    cleanup = null;
-  });
+  const surveyOf = surveyTempRepos();
 
   it("plans on the table \"User\" with its columns quoted", async () => {
-    const repo = await surveyTempRepo({
+    const found = await surveyOf({
       "package.json": '{ "dependencies": { "@prisma/client": "^5.0.0" }, "devDependencies": { "prisma": "^5.0.0" } }\n',
       "prisma/schema.prisma": 'datasource db {\n  provider = "postgresql"\n  url      = env("DATABASE_URL")\n}\n\nmodel User {\n  id        Int       @id @default(autoincrement())\n  createdAt DateTime?\n}\n',
       "prisma/migrations/20240101000000_init/migration.sql": 'CREATE TABLE "User" (\n    "id" SERIAL NOT NULL,\n    "createdAt" TIMESTAMP(3),\n    CONSTRAINT "User_pkey" PRIMARY KEY ("id")\n);\n',
       "src/user.ts": "export const stamp = (u: { createdAt: Date }) => u.createdAt.toISOString();\n",
-    });
-    cleanup = repo.cleanup;
-    const markdown = offlinePlan(await survey(repo.root, "make User.createdAt NOT NULL"), { planPath: "migration-plans/plan.md", now: new Date("2026-11-28T12:00:00Z") });
+    }, "make User.createdAt NOT NULL");
+    const markdown = offlinePlan(found, { planPath: "migration-plans/plan.md", now: new Date("2026-11-28T12:00:00Z") });
     const steps = planSection(markdown, "Steps");
     expect(steps).toContain('ALTER TABLE "User" ALTER COLUMN "createdAt" SET NOT NULL;');
     expect(steps).not.toMatch(/TABLE User\b/);

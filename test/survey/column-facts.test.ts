@@ -1,6 +1,6 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { survey } from "../../src/survey/index.js";
-import { surveyTempRepo } from "../helpers/survey-temp-repo.js";
+import { surveyTempRepos } from "../helpers/survey-temp-repo.js";
 
 const GEMFILE = 'source "https://rubygems.org"\ngem "rails", "~> 7.1"\n';
 const SCHEMA_RB = `ActiveRecord::Schema[7.1].define(version: 2024_01_03_000000) do
@@ -26,17 +26,7 @@ const SCHEMA_RB = `ActiveRecord::Schema[7.1].define(version: 2024_01_03_000000) 
 end
 `;
 
-let cleanup: (() => Promise<void>) | null = null;
-afterEach(async () => {
-  await cleanup?.();
-  cleanup = null;
-});
-
-async function surveyOf(files: Record<string, string>, task: string) {
-  const repo = await surveyTempRepo(files);
-  cleanup = repo.cleanup;
-  return survey(repo.root, task);
-}
+const surveyOf = surveyTempRepos();
 
 describe("a column called name", () => {
   it("gets no index of another table from `t.index …, name: \"…\"` lines", async () => {

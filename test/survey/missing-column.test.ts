@@ -1,24 +1,14 @@
 import { fileURLToPath } from "node:url";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { survey } from "../../src/survey/index.js";
-import { surveyTempRepo } from "../helpers/survey-temp-repo.js";
+import { surveyTempRepos } from "../helpers/survey-temp-repo.js";
 
 const fixtureApp = (name: string) => fileURLToPath(new URL(`../fixtures/apps/${name}`, import.meta.url));
 
 const GEMFILE = 'source "https://rubygems.org"\ngem "rails", "~> 7.1"\n';
 const SCHEMA_RB = 'ActiveRecord::Schema[7.1].define(version: 2024_01_03_000000) do\n  create_table "orders", force: :cascade do |t|\n    t.bigint "user_id", null: false\n    t.string "status", default: "pending", null: false\n  end\nend\n';
 
-let cleanup: (() => Promise<void>) | null = null;
-afterEach(async () => {
-  await cleanup?.();
-  cleanup = null;
-});
-
-async function surveyOf(files: Record<string, string>, task: string) {
-  const repo = await surveyTempRepo(files);
-  cleanup = repo.cleanup;
-  return survey(repo.root, task);
-}
+const surveyOf = surveyTempRepos();
 
 describe("a task naming a column the table does not declare", () => {
   it("reports no column, the table's declaration, and a note listing the columns it has", async () => {

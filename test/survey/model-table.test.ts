@@ -1,18 +1,8 @@
-import { afterEach, describe, expect, it } from "vitest";
-import { survey } from "../../src/survey/index.js";
-import { surveyTempRepo } from "../helpers/survey-temp-repo.js";
+import { describe, expect, it } from "vitest";
+import { surveyTempRepos } from "../helpers/survey-temp-repo.js";
 
-let cleanup: (() => Promise<void>) | null = null;
-afterEach(async () => {
-  await cleanup?.();
-  cleanup = null;
-});
-
-async function tableFor(files: Record<string, string>, task: string): Promise<string | null> {
-  const repo = await surveyTempRepo(files);
-  cleanup = repo.cleanup;
-  return (await survey(repo.root, task)).task.table;
-}
+const surveyOf = surveyTempRepos();
+const tableFor = async (files: Record<string, string>, task: string) => (await surveyOf(files, task)).task.table;
 
 const PRISMA_PACKAGE = '{ "dependencies": { "@prisma/client": "^5.0.0" }, "devDependencies": { "prisma": "^5.0.0" } }\n';
 const DATASOURCE = 'datasource db {\n  provider = "postgresql"\n  url      = env("DATABASE_URL")\n}\n\n';
@@ -23,7 +13,6 @@ describe("the table of a model the task names", () => {
     const schema = `${DATASOURCE}model User {\n  id    Int    @id\n  email String\n}\n\nmodel Website {\n  id     Int    @id\n  shareId String @map("share_id")\n\n  @@map("website")\n}\n`;
     const files = { "package.json": PRISMA_PACKAGE, "prisma/schema.prisma": schema };
     expect(await tableFor(files, "make User.email NOT NULL")).toBe("User");
-    await cleanup?.();
     expect(await tableFor(files, "make Website.shareId NOT NULL")).toBe("website");
   });
 
@@ -31,7 +20,6 @@ describe("the table of a model the task names", () => {
     const models = "from django.db import models\n\n\nclass GiftCard(models.Model):\n    code = models.CharField(max_length=16)\n\n\nclass Order(models.Model):\n    number = models.CharField(max_length=20)\n\n    class Meta:\n        db_table = \"orders\"\n";
     const files = { ...DJANGO, "shop/models.py": models };
     expect(await tableFor(files, "make GiftCard.code NOT NULL")).toBe("shop_giftcard");
-    await cleanup?.();
     expect(await tableFor(files, "make Order.number NOT NULL")).toBe("orders");
   });
 
@@ -48,7 +36,6 @@ describe("the table of a model the task names", () => {
       "src/entity/Account.ts": 'import { Entity, Column } from "typeorm";\n\n@Entity("accounts")\nexport class Account {\n  @Column()\n  name: string;\n}\n',
     };
     expect(await tableFor(entities, "make UserProfile.bio NOT NULL")).toBe("user_profile");
-    await cleanup?.();
     expect(await tableFor(entities, "make Account.name NOT NULL")).toBe("accounts");
   });
 
@@ -59,7 +46,6 @@ describe("the table of a model the task names", () => {
       "models/user.js": "module.exports = (sequelize, DataTypes) => {\n  class User extends Model {}\n  User.init({ email: DataTypes.STRING }, { sequelize });\n  return User;\n};\n",
     };
     expect(await tableFor(sequelize, "make User.email NOT NULL")).toBe("Users");
-    await cleanup?.();
     const rails = { Gemfile: 'gem "rails", "~> 7.1"\n', "app/models/line_item.rb": "class LineItem < ApplicationRecord\nend\n" };
     expect(await tableFor(rails, "make LineItem.quantity NOT NULL")).toBe("line_items");
   });

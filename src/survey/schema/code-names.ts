@@ -45,18 +45,22 @@ export function matchedName(line: string, names: string[]): string | null {
   return null;
 }
 
-/** Mapped names: a code name declared for the database name `column` (`@map`, `db_column`, `@Column({ name })`…). */
-const MAPPINGS: ((column: string) => RegExp)[] = [
-  (c) => new RegExp(String.raw`^\s*(\w+)\s+\w+[?\[\]]*\s.*@map\(\s*"${c}"\s*\)`),
-  (c) => new RegExp(String.raw`^\s*(\w+)\s*=\s*models\.\w+\(.*\bdb_column\s*=\s*["']${c}["']`),
-  (c) => new RegExp(String.raw`^\s*(\w+)\s*(?::[^=]+)?=\s*(?:sa\.|db\.|sqlalchemy\.)?(?:Column|mapped_column)\(\s*["']${c}["']`),
-  (c) => new RegExp(String.raw`^\s*(\w+)\s*:\s*\w+\(\s*["'\x60]${c}["'\x60]`),
-  (c) => new RegExp(String.raw`\balias_attribute\s+:(\w+)\s*,\s*:${c}\b`),
-  (c) => new RegExp(String.raw`\bfield\s+:(\w+)\s*,.*\bsource:\s*:${c}\b`),
-  (c) => new RegExp(String.raw`^\s*(\w+)\s+[\w.*\[\]]+\s+\x60[^\x60]*\b(?:db|gorm|bun|sql|pg)\s*:\s*"(?:column:)?${c}[",;]`),
-  (c) => new RegExp(String.raw`@Column\([^)]*\bname\s*[:=]\s*["']${c}["'][^)]*\)\s*(?:(?:private|public|protected|readonly)\s+)*(?:[\w<>]+\s+)?(\w+)[!?]?\s*[:;=]`),
-  (c) => new RegExp(String.raw`^\s*(\w+)\s*:\s*\{[^}]*\bfield\s*:\s*["']${c}["']`),
+/**
+ * A code name declared for a database name (`@map`, `db_column`, `@Column({ name })`…). Each pattern is built from
+ * two regex fragments, one of them the capture: the code name for a known column, or the column for a known code name.
+ */
+const MAPPINGS: ((code: string, db: string) => RegExp)[] = [
+  (n, c) => new RegExp(String.raw`^\s*${n}\s+\w+[?\[\]]*\s.*@map\(\s*"${c}"\s*\)`),
+  (n, c) => new RegExp(String.raw`^\s*${n}\s*=\s*models\.\w+\(.*\bdb_column\s*=\s*["']${c}["']`),
+  (n, c) => new RegExp(String.raw`^\s*${n}\s*(?::[^=]+)?=\s*(?:sa\.|db\.|sqlalchemy\.)?(?:Column|mapped_column)\(\s*["']${c}["']`),
+  (n, c) => new RegExp(String.raw`^\s*${n}\s*:\s*\w+\(\s*["'\x60]${c}["'\x60]`),
+  (n, c) => new RegExp(String.raw`\balias_attribute\s+:${n}\s*,\s*:${c}\b`),
+  (n, c) => new RegExp(String.raw`\bfield\s+:${n}\s*,.*\bsource:\s*:${c}\b`),
+  (n, c) => new RegExp(String.raw`^\s*${n}\s+[\w.*\[\]]+\s+\x60[^\x60]*\b(?:db|gorm|bun|sql|pg)\s*:\s*"(?:column:)?${c}[",;]`),
+  (n, c) => new RegExp(String.raw`@Column\([^)]*\bname\s*[:=]\s*["']${c}["'][^)]*\)\s*(?:(?:private|public|protected|readonly)\s+)*(?:[\w<>]+\s+)?${n}[!?]?\s*[:;=]`),
+  (n, c) => new RegExp(String.raw`^\s*${n}\s*:\s*\{[^}]*\bfield\s*:\s*["']${c}["']`),
 ];
+const CAPTURE = String.raw`(\w+)`;
 /** Mappings whose code name is on the next line (an annotation above a property). */
 const NEXT_LINE = (c: string) => new RegExp(String.raw`(?:@Column\([^)]*\bname\s*[:=]\s*["']${c}["']|\bfield\s*:\s*["']${c}["'])`);
 const PROPERTY = /^\s*(?:@\w+(?:\([^)]*\))?\s*)*(?:(?:private|public|protected|readonly|declare)\s+)*(?:[\w<>[\]?]+\s+)?(\w+)[!?]?\s*[:;=]/;
@@ -67,7 +71,7 @@ export function mappedNames(lines: string[], index: number, column: string): str
   let patterns = compiledMappings.get(column);
   if (!patterns) {
     const c = escapeRegExp(column);
-    patterns = { mappings: MAPPINGS.map((mapping) => mapping(c)), nextLine: NEXT_LINE(c) };
+    patterns = { mappings: MAPPINGS.map((mapping) => mapping(CAPTURE, c)), nextLine: NEXT_LINE(c) };
     compiledMappings.set(column, patterns);
   }
   const line = lines[index] ?? "";
@@ -95,4 +99,29 @@ export function mappedNames(lines: string[], index: number, column: string): str
     }
   }
   return found;
+}
+
+/**
+ * The database name a code name is mapped to on its declaration (`shareId String @map("share_id")`, a decorator
+ * above, a Sequelize attribute's `field:` below), or null when the declaration maps nothing.
+ */
+export function databaseNameOf(lines: string[], index: number, codeName: string): string | null {
+  const n = escapeRegExp(codeName);
+  const line = lines[index] ?? "";
+  for (const mapping of MAPPINGS) {
+    const db = mapping(n, CAPTURE).exec(line)?.[1];
+    if (db) return db;
+  }
+  for (const above of lines.slice(Math.max(0, index - 2), index).reverse()) {
+    const db = /@Column\([^)]*\bname\s*[:=]\s*["'](\w+)["']/.exec(above)?.[1];
+    if (db) return db;
+  }
+  if (new RegExp(String.raw`^\s*${n}\s*:\s*\{\s*$`).test(line)) {
+    for (const below of lines.slice(index + 1, index + 6)) {
+      const db = /\bfield\s*:\s*["'](\w+)["']/.exec(below)?.[1];
+      if (db) return db;
+      if (/^\s*\}/.test(below)) break;
+    }
+  }
+  return null;
 }

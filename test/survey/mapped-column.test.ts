@@ -1,0 +1,48 @@
+import { describe, expect, it } from "vitest";
+import { survey } from "../../src/survey/index.js";
+import { surveyTempRepos } from "../helpers/survey-temp-repo.js";
+
+const surveyOf = surveyTempRepos();
+
+const PRISMA = {
+  "package.json": '{ "dependencies": { "@prisma/client": "^5.0.0" }, "devDependencies": { "prisma": "^5.0.0" } }\n',
+  "prisma/schema.prisma": 'datasource db {\n  provider = "postgresql"\n  url      = env("DATABASE_URL")\n}\n\nmodel Website {\n  id      Int     @id\n  shareId String? @map("share_id")\n\n  @@map("website")\n}\n',
+  "src/share.ts": "export const link = (website: { shareId: string }) => `/share/${website.shareId}`;\n",
+};
+
+describe("a task that names a field mapped to another column", () => {
+  it("Prisma @map: the survey is of the database column, the field among its code names", async () => {
+    const result = await surveyOf(PRISMA, "make Website.shareId NOT NULL");
+    expect(result.task.column).toBe("share_id");
+    expect(result.column?.column).toBe("share_id");
+    expect(result.column?.codeNames).toContain("shareId");
+    expect(result.column?.declarations.map((d) => `${d.path}:${d.line}`)).toEqual(["prisma/schema.prisma:8"]);
+    expect(result.references.code.map((r) => r.path)).toEqual(["src/share.ts"]);
+  });
+
+  it("Django db_column", async () => {
+    const models = "from django.db import models\n\n\nclass Order(models.Model):\n    placed = models.DateTimeField(db_column=\"placed_at\", null=True)\n";
+    const files = {
+      "manage.py": "import django\n", "shop/__init__.py": "", "shop/models.py": models, "shop/migrations/__init__.py": "",
+      "shop/migrations/0001_initial.py": "from django.db import migrations, models\n\n\nclass Migration(migrations.Migration):\n    operations = [\n        migrations.CreateModel(name=\"Order\", fields=[(\"placed\", models.DateTimeField(db_column=\"placed_at\", null=True))]),\n    ]\n",
+    };
+    const result = await surveyOf(files, "make Order.placed NOT NULL");
+    expect(result.task.table).toBe("shop_order");
+    expect(result.task.column).toBe("placed_at");
+  });
+
+  it("TypeORM @Column({ name }) above the property", async () => {
+    const files = {
+      "package.json": '{ "dependencies": { "typeorm": "^0.3.0" } }\n',
+      "src/migrations/1700000000000-Init.ts": 'export class Init1700000000000 { async up(q) { await q.query(`CREATE TABLE "accounts" ("id" serial, "display_name" varchar)`); } }\n',
+      "src/entity/Account.ts": 'import { Entity, Column } from "typeorm";\n\n@Entity("accounts")\nexport class Account {\n  @Column({ name: "display_name", nullable: true })\n  displayName: string;\n}\n',
+    };
+    const result = await surveyOf(files, "make Account.displayName NOT NULL");
+    expect(result.task.column).toBe("display_name");
+  });
+
+  it("leaves a field that maps nothing as the task named it", async () => {
+    const result = await surveyOf({ ...PRISMA, "prisma/schema.prisma": PRISMA["prisma/schema.prisma"].replace(' @map("share_id")', "") }, "make Website.shareId NOT NULL");
+    expect(result.task.column).toBe("shareId");
+  });
+});
