@@ -46,7 +46,7 @@ export class MigrationNamer {
     this.sequence = leading.length > 0 && leading.length <= 8 ? Number(leading) : null;
     this.width = leading.length;
     this.time = Math.max(now.getTime(), (stampToDate(this.latestBase)?.getTime() ?? 0) + MINUTE);
-    this.previousId = latest ? previousIdOf(framework.id, this.latestBase) : null;
+    this.previousId = latest ? (framework.latestRevision ?? previousIdOf(framework.id, this.latestBase)) : null;
   }
 
   next(slug: string): NewMigration {

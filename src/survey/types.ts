@@ -74,6 +74,8 @@ export interface FrameworkInfo {
   /** Migration files, oldest to newest (by the framework's ordering). */
   migrations: string[];
   latestMigration: string | null;
+  /** Alembic: the latest migration's `revision`, which a new one names as its `down_revision`; absent elsewhere. */
+  latestRevision?: string;
   /** How a new migration is named: a description, and a path for this task (e.g. `db/migrate/20261128120000_rename_email.rb`). */
   newMigration: { convention: string; example: string };
   commands: { run: string; rollback: string; generate?: string };

@@ -4,15 +4,17 @@ import { join, matching, clueFrom, dirsOf, inDir, naturalSort } from "./common.j
 import type { FrameworkModule } from "./types.js";
 import type { RepoView } from "../repo-view.js";
 
-const VERSION_FILE = /(^|\/)versions\/[\w-]+\.py$/;
+const VERSION_FILE = /(^|\/)versions\/[\w.-]+\.py$/;
 
-/** Alembic orders revisions by their `down_revision` chain, not by file name. */
-async function chainOrder(repo: RepoView, files: string[]): Promise<string[]> {
+/** Alembic orders revisions by their `down_revision` chain, not by file name; the revision of each file is in it. */
+async function chainOrder(repo: RepoView, files: string[]): Promise<{ ordered: string[]; revisionOf: Map<string, string> }> {
   const byRevision = new Map<string, { path: string; down: string | null }>();
+  const revisionOf = new Map<string, string>();
   for (const path of files) {
     const text = (await repo.read(path)) ?? "";
     const revision = /^revision\s*(?::\s*\w+\s*)?=\s*["']([\w-]+)["']/m.exec(text)?.[1];
     const down = /^down_revision\s*(?::[^=]+)?=\s*(?:["']([\w-]+)["']|None|\(([^)]*)\))/m.exec(text);
+    if (revision) revisionOf.set(path, revision);
     if (revision) byRevision.set(revision, { path, down: down?.[1] ?? /["']([\w-]+)["']/.exec(down?.[2] ?? "")?.[1] ?? null });
   }
   const ordered: string[] = [];
@@ -25,7 +27,7 @@ async function chainOrder(repo: RepoView, files: string[]): Promise<string[]> {
     queue.push(...(children.get(revision) ?? []));
   }
   const rest = naturalSort(files.filter((f) => !ordered.includes(f)));
-  return [...ordered, ...rest];
+  return { ordered: [...ordered, ...rest], revisionOf };
 }
 
 export const alembic: FrameworkModule = {
@@ -36,7 +38,8 @@ export const alembic: FrameworkModule = {
     const versions = matching(repo, VERSION_FILE).filter((p) => !p.endsWith("__init__.py"));
     const envs = matching(repo, /(^|\/)env\.py$/).filter((p) => versions.some((v) => v.startsWith(posix.dirname(p) + "/versions/")));
     if (!inis.length && !envs.length) return null;
-    const migrations = await chainOrder(repo, versions);
+    const { ordered: migrations, revisionOf } = await chainOrder(repo, versions);
+    const latestRevision = revisionOf.get(migrations.at(-1) ?? "");
     const database = [];
     for (const ini of inis) {
       const clue = await clueFrom(repo, ini, /^\s*sqlalchemy\.url\s*=\s*([a-z0-9]+)/);
@@ -46,6 +49,7 @@ export const alembic: FrameworkModule = {
     return {
       evidence: [...inis, ...envs].map((path) => ({ path })),
       migrations, database,
+      ...(latestRevision ? { latestRevision } : {}),
       migrationsDirs: versions.length ? dirsOf(versions) : envs.map((e) => join(posix.dirname(e), "versions")),
       schemaFiles: [],
       commands: {

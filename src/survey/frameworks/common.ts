@@ -104,6 +104,16 @@ export async function dependsOn(repo: RepoView, manifest: string, name: RegExp):
   return repo.has(manifest) ? citeFirst(repo, manifest, name) : null;
 }
 
+/** The first go.mod, at the root or in a module below it (not vendored), that requires a module. */
+export async function goDependency(repo: RepoView, name: RegExp): Promise<Cite | null> {
+  const mods = matching(repo, /(^|\/)go\.mod$/).filter((p) => !/(^|\/)(vendor|node_modules)\//.test(p));
+  for (const mod of mods.sort((a, b) => a.split("/").length - b.split("/").length)) {
+    const cite = await citeFirst(repo, mod, name);
+    if (cite) return cite;
+  }
+  return null;
+}
+
 /** package.json files that list a dependency, as citations. */
 export async function packageDependency(repo: RepoView, name: string): Promise<Cite[]> {
   const manifests = matching(repo, /(^|\/)package\.json$/).filter((p) => !p.includes("node_modules/"));

@@ -1,17 +1,18 @@
 import { posix } from "node:path";
-import { join, matching, naturalSort, dirsOf, dependsOn } from "./common.js";
+import { join, matching, naturalSort, dirsOf, goDependency } from "./common.js";
 import { nextPrefix } from "../migration-name.js";
 import type { FrameworkModule } from "./types.js";
 import type { Cite } from "../types.js";
 
-const UP = /(^|\/)\d+_[\w-]+\.up\.sql$/;
+/** `{version}_{title}.up.sql`, the title any text (`0030_2.0.0_schema.up.sql`), as golang-migrate parses it. */
+const UP = /(^|\/)\d+_[^/]+\.up\.sql$/;
 
 export const golangMigrate: FrameworkModule = {
   id: "golang-migrate",
   name: "golang-migrate",
   async detect(repo) {
     const ups = naturalSort(matching(repo, UP));
-    const mod = await dependsOn(repo, "go.mod", /golang-migrate\/migrate/);
+    const mod = await goDependency(repo, /golang-migrate\/migrate/);
     if (!ups.length && !mod) return null;
     const evidence: Cite[] = [...(mod ? [mod] : []), ...ups.slice(0, 1).map((path) => ({ path }))];
     const dir = dirsOf(ups)[0] ?? "migrations";

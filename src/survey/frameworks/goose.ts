@@ -1,4 +1,4 @@
-import { join, dirsOf, dependsOn, naturalSort, matching } from "./common.js";
+import { join, dirsOf, goDependency, naturalSort, matching } from "./common.js";
 import { nextPrefix } from "../migration-name.js";
 import { sqlFilesWith } from "./sql-files.js";
 import type { FrameworkModule } from "./types.js";
@@ -10,7 +10,7 @@ export const goose: FrameworkModule = {
   async detect(repo) {
     const sql = await sqlFilesWith(repo, /^--\s*\+goose\s+Up/im);
     const goFiles = matching(repo, /(^|\/)migrations?\/\d+_\w+\.go$/);
-    const mod = await dependsOn(repo, "go.mod", /pressly\/goose/);
+    const mod = await goDependency(repo, /pressly\/goose/);
     const migrations = naturalSort([...sql, ...(mod ? goFiles : [])]);
     if (!migrations.length && !mod) return null;
     const evidence: Cite[] = [...(mod ? [mod] : []), ...migrations.slice(0, 1).map((path) => ({ path }))];

@@ -38,6 +38,7 @@ export async function detectFrameworks(repo: RepoView, slug: string, now: Date):
       schemaFiles: found.schemaFiles,
       migrations: found.migrations,
       latestMigration: found.migrations.at(-1) ?? null,
+      ...(found.latestRevision ? { latestRevision: found.latestRevision } : {}),
       newMigration: module.newMigration(found, slug, now),
       commands: { ...module.commands, ...found.commands },
       transaction: module.transaction,

@@ -8,6 +8,8 @@ export interface Detection {
   schemaFiles: string[];
   /** Oldest to newest. */
   migrations: string[];
+  /** The latest migration's own id where the file name does not hold it (Alembic's `revision = "…"`). */
+  latestRevision?: string;
   safetyTools?: string[];
   /** Where the framework's config says which database it talks to. */
   database?: DatabaseClue[];
