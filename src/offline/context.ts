@@ -62,9 +62,26 @@ function taskDefault(value: string | null): string | null {
 function chooseFramework(survey: Survey): FrameworkInfo | null {
   const history = new Set(survey.history.map((cite) => cite.path));
   const declared = new Set([...(survey.column?.declarations ?? []), ...(survey.table?.declarations ?? [])].map((c) => c.path));
-  return (
+  const chosen =
     survey.frameworks.find((f) => f.migrations.some((m) => history.has(m)) || f.schemaFiles.some((s) => declared.has(s))) ??
     survey.frameworks[0] ??
-    null
-  );
+    null;
+  return chosen && inHistoryFolder(chosen, history);
+}
+
+/**
+ * With several migration folders (Rails' db/cache_migrate, Ecto's priv/<other>_repo, one per service), a new
+ * migration goes where the table's own history is, after the latest migration there, not after the newest anywhere.
+ */
+function inHistoryFolder(framework: FrameworkInfo, history: Set<string>): FrameworkInfo {
+  if (framework.migrationsDirs.length < 2) return framework;
+  const folderOf = (path: string) => framework.migrationsDirs.filter((dir) => path.startsWith(`${dir}/`)).sort((a, b) => b.length - a.length)[0];
+  const touched = framework.migrations.filter((m) => history.has(m)).at(-1);
+  const dir = touched && folderOf(touched);
+  if (!dir) return framework;
+  const latest = framework.migrations.filter((m) => folderOf(m) === dir).at(-1) ?? framework.latestMigration;
+  if (latest === framework.latestMigration) return framework;
+  // The revision read from the newest file is not this folder's.
+  const { latestRevision: _other, ...rest } = framework;
+  return { ...rest, latestMigration: latest, migrationsDirs: [dir, ...framework.migrationsDirs.filter((d) => d !== dir)] };
 }

@@ -1,0 +1,27 @@
+import { describe, expect, it } from "vitest";
+import { offlinePlan } from "../../src/offline/plan.js";
+import { planSection } from "../helpers/survey-builder.js";
+import { surveyTempRepos } from "../helpers/survey-temp-repo.js";
+
+const surveyOf = surveyTempRepos();
+
+const migration = (name: string, body: string) => `class ${name} < ActiveRecord::Migration[7.1]\n  def change\n    ${body}\n  end\nend\n`;
+
+describe("a repo with several migration folders", () => {
+  it("puts the new migration in the folder of the table's history, after the latest there", async () => {
+    const files = {
+      Gemfile: 'gem "rails", "~> 7.1"\ngem "pg"\n',
+      "config/database.yml": "production:\n  primary:\n    adapter: postgresql\n  cache:\n    adapter: postgresql\n    migrations_paths: db/cache_migrate\n",
+      "db/migrate/20240101000000_create_users.rb": migration("CreateUsers", "create_table :users do |t|\n      t.string :email\n    end"),
+      "db/migrate/20240201000000_add_name_to_users.rb": migration("AddNameToUsers", "add_column :users, :name, :string"),
+      "db/cache_migrate/20250101000000_create_solid_cache_entries.rb": migration("CreateSolidCacheEntries", "create_table :solid_cache_entries do |t|\n      t.binary :key\n    end"),
+    };
+    const found = await surveyOf(files, "add an index on users.email");
+    const rails = found.frameworks.find((f) => f.id === "rails");
+    expect(rails?.migrationsDirs).toEqual(expect.arrayContaining(["db/migrate", "db/cache_migrate"]));
+    const steps = planSection(offlinePlan(found, { planPath: "migration-plans/plan.md", now: new Date("2026-11-28T12:00:00Z") }), "Steps");
+    const created = [...steps.matchAll(/Create `([^`]+)` \(new\)/g)].map((m) => m[1]!);
+    expect(created.length).toBeGreaterThan(0);
+    for (const path of created) expect(path).toMatch(/^db\/migrate\/2026/);
+  });
+});
