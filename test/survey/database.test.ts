@@ -36,6 +36,8 @@ describe("database detection", () => {
     ["psycopg2 in requirements.txt", { "requirements.txt": "Django==5.0\npsycopg2-binary==2.9.9\n" }, "postgres"],
     ["pgx in go.mod", { "go.mod": "module x\n\nrequire (\n\tgithub.com/jackc/pgx/v5 v5.5.0\n)\n" }, "postgres"],
     ["go-sqlite3 in go.mod", { "go.mod": "module x\nrequire github.com/mattn/go-sqlite3 v1.14.0\n" }, "sqlite"],
+    ["trilogy after sqlite3 in the Gemfile", { Gemfile: 'gem "rails", "~> 8.0"\ngem "sqlite3", group: :test\ngem "trilogy"\n' }, "mysql"],
+    ["pgx after go-sqlite3 in go.mod", { "go.mod": "module x\n\nrequire (\n\tgithub.com/mattn/go-sqlite3 v1.14.0\n\tgithub.com/jackc/pgx/v5 v5.5.0\n)\n" }, "postgres"],
   ])("falls back to the driver dependency: %s", async (_what, files, engine) => {
     const db = await databaseOf(files);
     expect(db.engine).toBe(engine);

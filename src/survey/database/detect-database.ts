@@ -36,7 +36,8 @@ export async function detectDatabase(repo: RepoView, frameworkClues: DatabaseClu
       for (const path of matching(repo, manifest.file)) drivers.push(...(await cluesIn(repo, path, manifest.line, undefined, engineOfDriver)));
     }
   }
-  clues.push(...drivers);
+  // An app that depends on a server's driver and on SQLite runs SQLite in development or tests: the server is production's.
+  clues.push(...drivers.filter((d) => d.engine !== "sqlite"), ...drivers.filter((d) => d.engine === "sqlite"));
   const engine = clues[0]?.engine ?? images[0]?.engine ?? "unknown";
   const image = images.find((i) => i.engine === engine && i.version) ?? images.find((i) => i.engine === engine);
   const evidence: Cite[] = [...clues.filter((c) => c.engine === engine), ...(image ? [image] : [])].map((c) => ({ ...c.where, text: redactCredentials(c.where.text ?? "") }));
