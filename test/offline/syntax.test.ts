@@ -3,6 +3,7 @@ import { MigrationNamer } from "../../src/offline/naming.js";
 import { renderMigration } from "../../src/offline/syntax/render.js";
 import type { FrameworkId } from "../../src/survey/types.js";
 import { framework } from "../helpers/survey-builder.js";
+import { surveyTempRepos } from "../helpers/survey-temp-repo.js";
 
 const SWITCHES: [FrameworkId, string][] = [
   ["rails", "disable_ddl_transaction!"], ["django", "atomic = False"], ["alembic", "op.get_context().autocommit_block()"],
@@ -98,4 +99,34 @@ describe("one statement per raw-SQL call", () => {
     expect(lines[comment]!.trim()).toMatch(/-- keep the old name readable$/);
     expect(lines[comment + 1]).toContain("RENAME COLUMN email TO email_address");
   });
+});
+
+describe("the Rails migration version follows the repo's Rails", () => {
+  const surveyOf = surveyTempRepos();
+  const migration = (version: string) => `class CreateUsers < ActiveRecord::Migration[${version}]\n  def change\n    create_table :users do |t|\n      t.string :email\n    end\n  end\nend\n`;
+  const versionOf = async (files: Record<string, string>) => {
+    const found = await surveyOf(files, "add an index on users.email");
+    const fw = found.frameworks.find((f) => f.id === "rails")!;
+    const [file] = renderMigration(fw, spec(false), new MigrationNamer(fw, new Date()).next("add_ix"));
+    return /Migration\[(\d+\.\d+)\]/.exec(file!.content)?.[1];
+  };
+
+  it("from Gemfile.lock when the Gemfile pins none", async () => {
+    const lock = "GEM\n  remote: https://rubygems.org/\n  specs:\n    rails (6.1.7.6)\n      actionpack (= 6.1.7.6)\n\nDEPENDENCIES\n  rails\n";
+    expect(await versionOf({ Gemfile: 'gem "rails"\n', "Gemfile.lock": lock, "db/migrate/20240101000000_create_users.rb": migration("6.0") })).toBe("6.1");
+  });
+
+  it("from the latest migration when nothing else says it", async () => {
+    expect(await versionOf({ Gemfile: 'gem "rails", github: "rails/rails"\n', "db/migrate/20240101000000_create_users.rb": migration("8.1") })).toBe("8.1");
+  });
+});
+
+it("wraps raw SQL in safety_assured where strong_migrations would stop it, and only there", () => {
+  const guarded = framework("rails", { safetyTools: ["strong_migrations"] });
+  const [file] = renderMigration(guarded, spec(true), new MigrationNamer(guarded, new Date()).next("add_ix"));
+  expect(file!.content).toMatch(/def up\n    safety_assured do\n      execute <<~SQL/);
+  expect(file!.content).toMatch(/def down\n    safety_assured do\n      execute <<~SQL/);
+  const plain = framework("rails");
+  const [other] = renderMigration(plain, spec(true), new MigrationNamer(plain, new Date()).next("add_ix"));
+  expect(other!.content).not.toContain("safety_assured");
 });

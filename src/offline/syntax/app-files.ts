@@ -2,11 +2,20 @@ import { posix } from "node:path";
 import type { FrameworkId, FrameworkInfo } from "../../survey/types.js";
 import { executableStatements, indent, type Renderer } from "./file.js";
 
-/** The `[x.y]` of `ActiveRecord::Migration`, from the Gemfile line the survey cites; 7.1 when it says none. */
+/** Where the Rails version shows in the lines the survey cites, most exact first: Gemfile.lock, the Gemfile's constraint, the latest migration. */
+const RAILS_VERSION = [
+  /^\s*rails \((\d+\.\d+)/,
+  /\b(?:rails|activerecord)["']\s*,\s*["'][~>=\s]*(\d+\.\d+)/,
+  /ActiveRecord::Migration\[(\d+\.\d+)\]/,
+];
+
+/** The `[x.y]` of `ActiveRecord::Migration`, from the lines the survey cites; 7.1 when they say none. */
 function railsVersion(framework: FrameworkInfo): string {
-  for (const cite of framework.evidence) {
-    const match = /\b(?:rails|activerecord)["']\s*,\s*["'][~>=\s]*(\d+\.\d+)/.exec(cite.text ?? "");
-    if (match) return match[1]!;
+  for (const pattern of RAILS_VERSION) {
+    for (const cite of framework.evidence) {
+      const match = pattern.exec(cite.text ?? "");
+      if (match) return match[1]!;
+    }
   }
   return "7.1";
 }
@@ -14,7 +23,11 @@ function railsVersion(framework: FrameworkInfo): string {
 /** Frameworks whose migrations are code (Ruby, Python, Elixir, PHP, C#, changelog XML); the SQL runs through their raw-SQL call. */
 export const appRenderers: Partial<Record<FrameworkId, Renderer>> = {
   rails: (spec, names, framework) => {
-    const body = (statements: string[]) => executableStatements(statements).map((sql) => `execute <<~SQL\n${indent(sql, 2)}\nSQL`).join("\n");
+    const calls = (statements: string[]) => executableStatements(statements).map((sql) => `execute <<~SQL\n${indent(sql, 2)}\nSQL`).join("\n");
+    // strong_migrations stops every `execute` it cannot inspect; these statements are the plan's safe pattern.
+    const body = framework.safetyTools.includes("strong_migrations")
+      ? (statements: string[]) => `safety_assured do\n${indent(calls(statements), 2)}\nend`
+      : calls;
     return [{
       path: names.path,
       lang: "ruby",

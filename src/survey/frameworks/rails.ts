@@ -19,6 +19,14 @@ export const rails: FrameworkModule = {
     }
     if (!migrations.length && !evidence.length) return null;
     if (migrations[0]) evidence.push({ path: migrations[0] });
+    // The Rails version a new migration's `Migration[x.y]` must name: the lock's, else the latest migration's.
+    for (const lock of matching(repo, /(^|\/)Gemfile\.lock$/)) {
+      const cite = await citeFirst(repo, lock, /^ {4}rails \(\d+\.\d+/);
+      if (cite) evidence.push(cite);
+    }
+    const latest = migrations.at(-1);
+    const bracket = latest ? await citeFirst(repo, latest, /ActiveRecord::Migration\[\d+\.\d+\]/) : null;
+    if (bracket) evidence.push(bracket);
     const root = migrations[0] ? rootOf(migrations[0], "db/") : rootOf(gemfiles[0] ?? "", "Gemfile");
     const safetyTools: string[] = [];
     for (const lock of matching(repo, /(^|\/)Gemfile(\.lock)?$/)) {
