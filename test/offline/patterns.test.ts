@@ -106,7 +106,8 @@ describe("offline plan: the safe pattern per database", () => {
     const steps = section(markdown, "Steps");
     expect(steps).toContain("PRAGMA foreign_keys = OFF;");
     expect(steps).toContain("CREATE TABLE users_new");
-    expect(steps).toContain("INSERT INTO users_new (id, email, display_name, created_at) SELECT id, email, display_name, created_at FROM users;");
+    // Every column is copied, including any the repo's files do not show.
+    expect(steps).toContain("INSERT INTO users_new SELECT * FROM users;");
     expect(steps).toContain("ALTER TABLE users_new RENAME TO users;");
     expect(steps).toContain("PRAGMA foreign_key_check;");
   });

@@ -12,14 +12,16 @@ async function planFor(task: string): Promise<string> {
 }
 
 describe("the SQLite rebuild on the Drizzle app copies the rows by database column names", () => {
-  it("a type change copies every column of users", async () => {
+  it("a type change copies every column of users, those the repo does not show included", async () => {
     const markdown = await planFor("change users.email to text");
-    expect(markdown).toContain("INSERT INTO users_new (id, email, name, created_at) SELECT id, email, name, created_at FROM users;");
+    expect(markdown).toContain("INSERT INTO users_new SELECT * FROM users;");
+    expect(markdown).toContain("CREATE TABLE users_new (id, email, name, created_at -- with their current definitions");
   });
 
   it("a drop copies every column but the dropped one, and does not rebuild its index", async () => {
     const markdown = await planFor("drop users.email");
     expect(markdown).toContain("INSERT INTO users_new (id, name, created_at) SELECT id, name, created_at FROM users;");
+    expect(markdown).toContain("compare it with `PRAGMA table_info(users);` before running");
     expect(markdown).not.toMatch(/CREATE UNIQUE INDEX \w+ ON users \(email\)/);
   });
 });

@@ -22,7 +22,8 @@ export function sqliteRebuild(ctx: PlanContext, deploy: string, table: string, c
     ...(wrapped ? ["PRAGMA defer_foreign_keys = ON;"] : ["PRAGMA foreign_keys = OFF;", "BEGIN;"]),
     `-- ${table}_new: the CREATE TABLE of ${table} exactly as \`sqlite3 "$DB_FILE" ".schema ${table}"\` prints it, renamed, with one change: ${change}`,
     `CREATE TABLE ${table}_new (${list ? `${list} -- with their current definitions` : "-- every column of the current table"});`,
-    list ? `INSERT INTO ${table}_new (${list}) SELECT ${list} FROM ${table};` : `INSERT INTO ${table}_new SELECT * FROM ${table};`,
+    // Only a dropped column needs a list; otherwise every column is copied, including any the repo's files do not show.
+    dropped !== null && list ? `INSERT INTO ${table}_new (${list}) SELECT ${list} FROM ${table};` : `INSERT INTO ${table}_new SELECT * FROM ${table};`,
     `DROP TABLE ${table};`,
     `ALTER TABLE ${table}_new RENAME TO ${table};`,
     ...indexes.map((i) => `CREATE ${i.unique ? "UNIQUE " : ""}INDEX ${i.name ?? `index_${table}_on_${i.columns.join("_")}`} ON ${table} (${i.columns.join(", ")});`),
@@ -33,6 +34,7 @@ export function sqliteRebuild(ctx: PlanContext, deploy: string, table: string, c
     `SQLite cannot alter this in place, so the table is rebuilt (rule 35). The database is locked for writes while the rows are copied: run it at a quiet time, and back up the database file first.`,
     ...(wrapped ? [`${ctx.framework!.name} runs the file inside a transaction, so foreign keys are deferred to the commit rather than turned off; if a table references \`${table}\` with ON DELETE CASCADE, run the rebuild with \`sqlite3\` outside the runner instead, or the drop would cascade.`] : []),
     `Take the current definition${source ? ` from ${cite(source)} or` : ""} from \`.schema ${table}\`; recreate every index and trigger of the table after the rename.`,
+    ...(dropped !== null && list ? [`The column list is the one the repo shows; compare it with \`PRAGMA table_info(${table});\` before running: a column missing from it would not be copied.`] : []),
   ], "The down migration is the same rebuild with the old definition; or restore the file backup taken before.", {
     migration: { slug: `rebuild_${table}`, up, down: null, noTransaction: !wrapped },
   });
