@@ -98,7 +98,7 @@ async function surveyRepo(root: string, task: string, options: SurveyOptions): P
 }
 
 async function lookUpColumn(repo: RepoView, column: string, table: string, model: string | null, frameworks: FrameworkInfo[], search: ReturnType<typeof startColumnSearch> | undefined) {
-  const found = await classifyMatches(repo, column, table, model ?? djangoModel(table, frameworks), frameworks, search);
+  const found = await classifyMatches(repo, column, table, model ?? (await djangoModel(repo, table, frameworks)), frameworks, search);
   return {
     found,
     column: columnInfo(found, table, column, await currentIndexes(repo, found, column, frameworks)),
@@ -116,11 +116,22 @@ async function mappedColumn(repo: RepoView, column: ColumnInfo, table: TableInfo
   return null;
 }
 
-/** Django names a table `<app>_<model>` unless told otherwise: `accounts_user` is the model User of the app accounts. */
-function djangoModel(table: string, frameworks: FrameworkInfo[]): string | null {
-  const apps = frameworks.filter((f) => f.id === "django").flatMap((f) => f.migrationsDirs.map((d) => posix.basename(posix.dirname(d))));
-  const app = apps.find((name) => table.startsWith(`${name}_`) && table.length > name.length + 1);
-  return app ? pascalCase(table.slice(app.length + 1)) : null;
+/**
+ * Django names a table `<app>_<model>` unless told otherwise: `accounts_user` is the model User of the app accounts.
+ * The table has the class name in lower case, so the class is looked up in the app's models (`GiftCard`, not `Giftcard`).
+ */
+async function djangoModel(repo: RepoView, table: string, frameworks: FrameworkInfo[]): Promise<string | null> {
+  const apps = frameworks.filter((f) => f.id === "django").flatMap((f) => f.migrationsDirs.map((d) => posix.dirname(d)));
+  const app = apps.find((dir) => table.startsWith(`${posix.basename(dir)}_`) && table.length > posix.basename(dir).length + 1);
+  if (!app) return null;
+  const lower = table.slice(posix.basename(app).length + 1);
+  for (const path of repo.files.filter((p) => p === `${app}/models.py` || (p.startsWith(`${app}/models/`) && p.endsWith(".py")))) {
+    const declared = new RegExp(String.raw`^class\s+(\w+)\s*\(`, "gm");
+    for (const match of ((await repo.read(path)) ?? "").matchAll(declared)) {
+      if (match[1]!.toLowerCase() === lower) return match[1]!;
+    }
+  }
+  return pascalCase(lower);
 }
 
 function standingNotes(result: Survey): string[] {

@@ -55,3 +55,20 @@ describe("the table of a model the task names", () => {
     expect(await tableFor(files, "make User.email NOT NULL")).toBe("accounts");
   });
 });
+
+describe("a Django table named <app>_<model>", () => {
+  it("is the model class of that name in any case: giftcard_giftcard is GiftCard", async () => {
+    const models = "from django.db import models\n\n\nclass GiftCard(models.Model):\n    code = models.CharField(max_length=16, null=True)\n";
+    const other = "from django.db import models\n\n\nclass Voucher(models.Model):\n    code = models.CharField(max_length=16)\n";
+    const migration = "from django.db import migrations\n\n\nclass Migration(migrations.Migration):\n    operations = []\n";
+    const files = {
+      "manage.py": "import django\n",
+      "shop/giftcard/__init__.py": "", "shop/giftcard/models.py": models, "shop/giftcard/migrations/__init__.py": "", "shop/giftcard/migrations/0001_initial.py": migration,
+      "shop/discount/__init__.py": "", "shop/discount/models.py": other, "shop/discount/migrations/__init__.py": "", "shop/discount/migrations/0001_initial.py": migration,
+      "shop/giftcard/utils.py": "from .models import GiftCard\n\n\ndef find(code):\n    return GiftCard.objects.filter(code=code).first()\n",
+    };
+    const result = await surveyOf(files, "make giftcard_giftcard.code NOT NULL");
+    expect(result.column?.declarations.map((d) => d.path)).toEqual(["shop/giftcard/models.py"]);
+    expect(result.references.code.map((r) => r.path)).toContain("shop/giftcard/utils.py");
+  });
+});
