@@ -3,7 +3,8 @@ import { join, matching, clueFrom, naturalSort, inDir } from "./common.js";
 import { nextPrefix } from "../migration-name.js";
 import type { FrameworkModule } from "./types.js";
 
-const MIGRATION = /(^|\/)migrations\/\d{14}_[\w-]+\/migration\.sql$/;
+/** Prisma applies migration folders in name order; baselines and hand-made ones are `0_init`, `01_init`. */
+const MIGRATION = /(^|\/)migrations\/\d+_[\w.-]+\/migration\.sql$/;
 
 export const prisma: FrameworkModule = {
   id: "prisma",

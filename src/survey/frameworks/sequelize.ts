@@ -1,8 +1,19 @@
 import { posix } from "node:path";
 import { join, matching, clueFrom, packageDependency, inDir } from "./common.js";
 import { nextPrefix } from "../migration-name.js";
-import { configuredDirs, defaultDirs, scriptsIn } from "./js-migrations.js";
+import { defaultDirs, scriptsIn } from "./js-migrations.js";
 import type { FrameworkModule } from "./types.js";
+
+/**
+ * `'migrations-path'` in .sequelizerc: a string, or `path.resolve(…)` / `path.join(…)` of `__dirname` or
+ * `process.cwd()` and literal parts (`path.resolve('db', 'migrations')` is db/migrations).
+ */
+function rcMigrationsDirs(text: string, base: string): string[] {
+  const value = /["']migrations-path["']\s*:\s*([^\n]+)/.exec(text)?.[1] ?? "";
+  const parts = [...value.replace(/\)\s*,?\s*(?:\/\/.*)?$/, ")").matchAll(/["'`]([^"'`]+)["'`]/g)].map((m) => m[1]!.replace(/^\.\/|\/$/g, ""));
+  const dir = parts.filter((part) => part && part !== ".").join("/");
+  return dir ? [join(base, posix.normalize(dir))] : [];
+}
 
 export const sequelize: FrameworkModule = {
   id: "sequelize",
@@ -13,7 +24,7 @@ export const sequelize: FrameworkModule = {
     if (!rcs.length && !deps.length) return null;
     const base = rcs[0] ? posix.dirname(rcs[0]).replace(/^\.$/, "") : deps[0] ? posix.dirname(deps[0].path).replace(/^\.$/, "") : "";
     let dirs: string[] = [];
-    if (rcs[0]) dirs = configuredDirs((await repo.read(rcs[0])) ?? "", base, /["']migrations-path["']\s*:\s*path\.resolve\([^,]*,\s*["']([^"']+)["']/g);
+    if (rcs[0]) dirs = rcMigrationsDirs((await repo.read(rcs[0])) ?? "", base);
     if (!dirs.length) dirs = defaultDirs(repo, new RegExp(`^${base ? base + "/" : ""}(db/)?migrations/[^/]+\\.(js|cjs|ts)$`));
     const migrations = scriptsIn(repo, dirs);
     if (!rcs.length && !migrations.length) return null;
