@@ -4,7 +4,26 @@ import { nextPrefix } from "../migration-name.js";
 import type { FrameworkModule } from "./types.js";
 import type { RepoView } from "../repo-view.js";
 
-const MASTER = /(^|\/)db\.changelog-master\.(xml|ya?ml|json|sql)$/;
+/** Names a root changelog goes by: `db.changelog-master.yaml` (Spring Boot), `master.xml` (JHipster), `changelog.xml`, `db.changelog-root.xml`. */
+const MASTER_NAME = /(^|\/)(?:db\.changelog[\w.-]*|changelog[\w.-]*|master)\.(xml|ya?ml|json)$/i;
+const CONFIGURED = /(?:change-?log-?file|change-log|changeLogFile)\s*[:=>]\s*["']?(?:classpath:)?\/?([\w./-]+\.(?:xml|ya?ml|json|sql))/i;
+const CONFIG_FILES = /(^|\/)(application[\w-]*\.(properties|ya?ml)|liquibase\.properties|pom\.xml|build\.gradle(\.kts)?)$/;
+
+/** The root changelog: the one a config names, else a changelog-named file that includes others, else any changelog. */
+async function findMaster(repo: RepoView): Promise<string | null> {
+  for (const config of matching(repo, CONFIG_FILES)) {
+    const named = CONFIGURED.exec((await repo.read(config)) ?? "")?.[1];
+    const path = named && (repo.files.find((f) => f === named || f.endsWith(`/${named}`)) ?? null);
+    if (path) return path;
+  }
+  const changelogs: string[] = [];
+  for (const path of matching(repo, MASTER_NAME)) {
+    if ((await repo.read(path))?.includes("databaseChangeLog")) changelogs.push(path);
+  }
+  const includesOthers = async (path: string) => /\binclude(?:All)?\b/.test((await repo.read(path)) ?? "");
+  for (const path of changelogs) if (await includesOthers(path)) return path;
+  return changelogs[0] ?? null;
+}
 
 /** Changelogs run in the order the master includes them. */
 async function included(repo: RepoView, master: string): Promise<string[]> {
@@ -21,9 +40,8 @@ export const liquibase: FrameworkModule = {
   id: "liquibase",
   name: "Liquibase",
   async detect(repo) {
-    const masters = matching(repo, MASTER);
-    if (!masters.length) return null;
-    const master = masters[0]!;
+    const master = await findMaster(repo);
+    if (!master) return null;
     let migrations = await included(repo, master);
     if (!migrations.length) migrations = [master];
     const dirs = [...new Set([posix.dirname(master), ...migrations.map((m) => posix.dirname(m))])];
