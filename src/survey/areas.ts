@@ -23,7 +23,9 @@ const AREAS: [ReferenceArea, RegExp][] = [
   ["config", /(^|\/)(config|settings|conf)\/|\.(ya?ml|toml|ini|json|conf|properties|env\.\w+)$|settings\.py$/i],
 ];
 
-const SQL_LINE = /\b(SELECT|INSERT\s+INTO|UPDATE\s+\w+\s+SET|DELETE\s+FROM|WHERE|JOIN)\b/i;
+/** SQL in a string: statement shapes in any case, or WHERE / JOIN in capitals (`list.join(", ")`, "where" in prose are not SQL). */
+const SQL_STATEMENT = /\b(?:SELECT\b.*\bFROM|INSERT\s+INTO|UPDATE\s+\w+\s+SET|DELETE\s+FROM|JOIN\s+\w+\s+(?:ON|USING))\b/i;
+const SQL_CLAUSE = /\b(?:WHERE|JOIN)\s/;
 
 const byPath = new Map<string, ReferenceArea>();
 
@@ -34,5 +36,5 @@ export function areaOf(path: string, line: string): ReferenceArea {
     if (byPath.size > 100_000) byPath.clear();
     byPath.set(path, area);
   }
-  return area === "other" && SQL_LINE.test(line) ? "queries" : area;
+  return area === "other" && (SQL_CLAUSE.test(line) || SQL_STATEMENT.test(line)) ? "queries" : area;
 }

@@ -28,6 +28,10 @@ describe("where a reference sits", () => {
     ["lib/yaml/nodes/identity.js", "", "other"],
     ["lib/remodel.js", "", "other"],
     ["lib/report.rb", "  WHERE email LIKE '%@x'", "queries"],
+    ["lib/report.rb", "  sql = 'select id, email from users where active'", "queries"],
+    ["lib/report.rb", "  JOIN users u ON u.id = o.user_id", "queries"],
+    ["lib/format.js", "  return emails.join(', ');", "other"],
+    ["lib/notify.py", "  # send where the email is set", "other"],
     ["config/settings.yml", "", "config"],
     ["lib/util.rb", "x = 1", "other"],
   ])("%s is in %s", (path, line, area) => {
