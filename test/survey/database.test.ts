@@ -1,18 +1,11 @@
-import { afterEach, describe, expect, it } from "vitest";
-import { survey } from "../../src/survey/index.js";
-import { surveyTempRepo } from "../helpers/survey-temp-repo.js";
+import { describe, expect, it } from "vitest";
+import { surveyTempRepos } from "../helpers/survey-temp-repo.js";
 
 const TASK = "add an index on orders.created_at concurrently";
-let cleanup: (() => Promise<void>) | undefined;
-afterEach(async () => {
-  await cleanup?.();
-  cleanup = undefined;
-});
+const surveyOf = surveyTempRepos();
 
 async function databaseOf(files: Record<string, string>) {
-  const repo = await surveyTempRepo(files);
-  cleanup = repo.cleanup;
-  return (await survey(repo.root, TASK)).database;
+  return (await surveyOf(files, TASK)).database;
 }
 
 describe("database detection", () => {

@@ -1,21 +1,14 @@
-import { afterEach, describe, expect, it } from "vitest";
-import { survey } from "../../src/survey/index.js";
-import { surveyTempRepo } from "../helpers/survey-temp-repo.js";
+import { describe, expect, it } from "vitest";
+import { surveyTempRepos } from "../helpers/survey-temp-repo.js";
 
 const GEMFILE = 'source "https://rubygems.org"\ngem "rails", "~> 7.1"\n';
 const TASK = "add a foreign key from orders.user_id to users";
 const CREATE_ORDERS = (refs: string) => `class CreateOrders < ActiveRecord::Migration[7.1]\n  def change\n    create_table :orders do |t|\n      ${refs}\n      t.integer :total_cents, null: false\n    end\n  end\nend\n`;
 
-let cleanup: (() => Promise<void>) | null = null;
-afterEach(async () => {
-  await cleanup?.();
-  cleanup = null;
-});
+const surveyOf = surveyTempRepos();
 
 async function foreignKeysOf(files: Record<string, string>, task = TASK) {
-  const repo = await surveyTempRepo(files);
-  cleanup = repo.cleanup;
-  const result = await survey(repo.root, task);
+  const result = await surveyOf(files, task);
   return (result.column?.foreignKeys ?? []).map((fk) => ({ column: fk.column, toTable: fk.toTable, at: `${fk.where.path}:${fk.where.line}` }));
 }
 

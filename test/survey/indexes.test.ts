@@ -1,7 +1,7 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { survey } from "../../src/survey/index.js";
 import { EXAMPLE_ROOT } from "../helpers/survey-fixtures.js";
-import { surveyTempRepo } from "../helpers/survey-temp-repo.js";
+import { surveyTempRepos } from "../helpers/survey-temp-repo.js";
 
 const TASK = "rename users.email to users.email_address";
 const GEMFILE = 'source "https://rubygems.org"\ngem "rails", "~> 7.1"\n';
@@ -9,16 +9,10 @@ const CREATE_USERS = "class CreateUsers < ActiveRecord::Migration[7.1]\n  def ch
 const ADD_INDEX = "class AddIndexToUsersEmail < ActiveRecord::Migration[7.1]\n  def change\n    add_index :users, :email, unique: true\n  end\nend\n";
 const REMOVE_INDEX = "class RemoveIndexFromUsersEmail < ActiveRecord::Migration[7.1]\n  def change\n    remove_index :users, :email\n  end\nend\n";
 
-let cleanup: (() => Promise<void>) | null = null;
-afterEach(async () => {
-  await cleanup?.();
-  cleanup = null;
-});
+const surveyOf = surveyTempRepos();
 
 async function indexesOf(files: Record<string, string>) {
-  const repo = await surveyTempRepo(files);
-  cleanup = repo.cleanup;
-  const result = await survey(repo.root, TASK);
+  const result = await surveyOf(files, TASK);
   return result.column?.indexes ?? [];
 }
 
