@@ -11,7 +11,7 @@ import { isEarlierPlan } from "./earlier-plans.js";
 import { isSecretPath } from "../workspace/secret-files.js";
 import { classifyMatches, startColumnSearch } from "./schema/classify-matches.js";
 import { currentIndexes } from "./schema/indexes.js";
-import { columnsOfTable } from "./schema/table-columns-source.js";
+import { afterRenames, columnsOfTable } from "./schema/table-columns-source.js";
 import { columnInfo, historyOf, referencesOf, tableInfo } from "./schema/column-report.js";
 import { surveyTable } from "./schema/table-references.js";
 import { completeTable, missingColumnNote } from "./schema/table-declaration.js";
@@ -78,6 +78,7 @@ async function surveyRepo(root: string, task: string, options: SurveyOptions): P
     result.column = column;
     result.table = tableFound;
     result.history = historyOf(found, frameworks);
+    result.table.columns = afterRenames(result.table.columns, result.history);
     result.references = referencesOf(found);
     if (!result.column.declarations.length && !result.table.columns.includes(parsed.column)) {
       result.notes.push(missingColumnNote(result.table, parsed.column));

@@ -6,6 +6,19 @@ import { escapeRegExp } from "./code-names.js";
 
 const SQL_TYPES = String.raw`(?:character\s+varying|varchar|nvarchar|text|citext|char|string|int\w*|bigint|smallint|tinyint|serial|bigserial|boolean|bool|bit|timestamp\w*|datetime\w*|date|time\w*|uuid|jsonb?|decimal|numeric|float\w*|double|real|money|bytea|blob|binary|enum|inet)`;
 
+/**
+ * A rename of a column, built from two regex fragments (the old name, the new one): SQL, Rails, Knex / Sequelize /
+ * Laravel `renameColumn`, Alembic `new_column_name=`, Django `RenameField`, Ecto `rename table(:t), :a, to: :b`.
+ */
+export const RENAMES: ((from: string, to: string) => RegExp)[] = [
+  (a, b) => new RegExp(String.raw`\bRENAME\s+(?:COLUMN\s+)?["'\x60]?${a}["'\x60]?\s+TO\s+["'\x60]?${b}["'\x60]?(?![\w$])`, "i"),
+  (a, b) => new RegExp(String.raw`\brename_column\s*\(?\s*[:"']\w+["']?\s*,\s*[:"']${a}["']?\s*,\s*[:"']${b}(?![\w$])`),
+  (a, b) => new RegExp(String.raw`\brenameColumn\(\s*(?:["'\x60]\w+["'\x60]\s*,\s*)?["'\x60]${a}["'\x60]\s*,\s*["'\x60]${b}["'\x60]`),
+  (a, b) => new RegExp(String.raw`\balter_column\(\s*["']\w+["']\s*,\s*["']${a}["']\s*,.*\bnew_column_name\s*=\s*["']${b}["']`),
+  (a, b) => new RegExp(String.raw`\bRenameField\(.*\bold_name\s*=\s*["']${a}["']\s*,\s*new_name\s*=\s*["']${b}["']`),
+  (a, b) => new RegExp(String.raw`\brename\s+table\(\s*:\w+\s*\)\s*,\s*:${a}\s*,\s*to:\s*:${b}\b`),
+];
+
 const PATTERNS: ((c: string) => RegExp)[] = [
   (c) => new RegExp(String.raw`\bt\.\w+\s*\(?\s*[:"']${c}["']?`),
   (c) => new RegExp(String.raw`\badd_column\s*\(?\s*[:"']\w+["']?\s*,\s*[:"']${c}\b`),
@@ -27,6 +40,8 @@ const PATTERNS: ((c: string) => RegExp)[] = [
   (c) => new RegExp(String.raw`@Column\([^)]*\bname\s*[:=]\s*["']${c}["']`),
   (c) => new RegExp(String.raw`<column\b[^>]*\bname="${c}"`),
   (c) => new RegExp(String.raw`^\s*-?\s*name:\s*["']?${c}["']?\s*$`),
+  // A column that came into being by a rename is declared there (its type stays where it was created).
+  ...RENAMES.map((rename) => (c: string) => rename(String.raw`\w+`, c)),
 ];
 
 const compiled = new Map<string, RegExp[]>();

@@ -3,7 +3,8 @@
  * the table (the first in the framework's order), else the model's. Each is a place the column is declared.
  */
 import type { RepoView } from "../repo-view.js";
-import type { FrameworkInfo } from "../types.js";
+import type { Cite, FrameworkInfo } from "../types.js";
+import { RENAMES } from "./declaration-line.js";
 import type { Classified, Hit } from "./classify-matches.js";
 import { enclosingNames } from "./table-context.js";
 import { tableColumns } from "./table-columns.js";
@@ -35,4 +36,18 @@ export async function columnsOfTable(repo: RepoView, found: Classified, framewor
     }
   }
   return [];
+}
+
+const RENAME_PATTERNS = RENAMES.map((rename) => rename(String.raw`(\w+)`, String.raw`(\w+)`));
+
+/** The columns as the table's history leaves them: a column list read where the table was created misses later renames. */
+export function afterRenames(columns: string[], history: Cite[]): string[] {
+  let current = columns;
+  for (const cite of history) {
+    for (const pattern of RENAME_PATTERNS) {
+      const [, from, to] = pattern.exec(cite.text ?? "") ?? [];
+      if (from && to && current.includes(from) && !current.includes(to)) current = current.map((c) => (c === from ? to : c));
+    }
+  }
+  return current;
 }

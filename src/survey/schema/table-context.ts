@@ -14,7 +14,11 @@ const OPENERS: RegExp[] = [
   new RegExp(String.raw`\bCREATE\s+(?:TEMP(?:ORARY)?\s+|UNLOGGED\s+)?TABLE\s+(?:IF\s+NOT\s+EXISTS\s+)?${Q}${NAME}`, "i"),
   new RegExp(String.raw`\bALTER\s+TABLE\s+(?:ONLY\s+)?(?:IF\s+EXISTS\s+)?${Q}${NAME}`, "i"),
   new RegExp(String.raw`\bINDEX\b.*?\bON\s+(?:ONLY\s+)?${Q}${NAME}`, "i"),
-  new RegExp(String.raw`\b(?:createTable|alterTable|dropTable|createTableIfNotExists|table|hasTable|addColumn|removeColumn|renameColumn|changeColumn|addIndex|removeIndex|addConstraint|createIndex|dropColumn|createUniqueConstraint)\s*\(\s*["'\x60]${NAME}["'\x60]`),
+  new RegExp(String.raw`\b(?:createTable|alterTable|dropTable|createTableIfNotExists|table|hasTable|addColumn|removeColumn|changeColumn|addIndex|removeIndex|addConstraint|createIndex|createUniqueConstraint)\s*\(\s*["'\x60]${NAME}["'\x60]`),
+  // With the table first: Sequelize's renameColumn(table, from, to), TypeORM's dropColumn(table, column); Knex's
+  // and Laravel's table builders take only the columns (`t.renameColumn('mail', 'email')`, `t.dropColumn('email')`).
+  new RegExp(String.raw`\brenameColumn\s*\(\s*["'\x60]${NAME}["'\x60]\s*,\s*["'\x60]\w+["'\x60]\s*,`),
+  new RegExp(String.raw`\bdropColumn\s*\(\s*["'\x60]${NAME}["'\x60]\s*,`),
   new RegExp(String.raw`\bSchema::(?:create|table|drop|dropIfExists)\s*\(\s*["']${NAME}`),
   new RegExp(String.raw`\b(?:create|alter|drop)\s+(?:unique_)?(?:table|index)\(\s*:${NAME}`),
   new RegExp(String.raw`\b(?:unique_)?index\(\s*:${NAME}`),
