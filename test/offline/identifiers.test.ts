@@ -27,11 +27,12 @@ describe("defaults as SQL", () => {
 
 describe("offline SQL quotes what the database would otherwise fold or refuse", () => {
   it("quotes a camelCase column in every statement on Postgres, and not in prose", async () => {
-    const { markdown, errors } = await offlinePlanFor({
+    const { markdown, errors, safety } = await offlinePlanFor({
       task: task("add_not_null", { column: "createdAt", columns: ["createdAt"], text: "make users.createdAt NOT NULL", default: "now()" }),
       column: { column: "createdAt", nullable: true, indexes: [] },
     });
     expect(errors).toEqual([]);
+    expect(safety).toEqual([]);
     const steps = planSection(markdown, "Steps");
     expect(steps).toContain('CHECK ("createdAt" IS NOT NULL) NOT VALID');
     expect(steps).toContain('ALTER TABLE users ALTER COLUMN "createdAt" SET NOT NULL;');
