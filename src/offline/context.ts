@@ -77,7 +77,9 @@ function inHistoryFolder(framework: FrameworkInfo, history: Set<string>): Framew
   if (framework.migrationsDirs.length < 2) return framework;
   const folderOf = (path: string) => framework.migrationsDirs.filter((dir) => path.startsWith(`${dir}/`)).sort((a, b) => b.length - a.length)[0];
   const touched = framework.migrations.filter((m) => history.has(m)).at(-1);
-  const dir = touched && folderOf(touched);
+  // Rails' db/post_migrate is a later phase of the same database, not another one: new migrations start in db/migrate.
+  const phase = touched && folderOf(touched);
+  const dir = phase?.endsWith("/post_migrate") ? framework.migrationsDirs.find((d) => d === phase.replace(/post_migrate$/, "migrate")) ?? phase : phase;
   if (!dir) return framework;
   const latest = framework.migrations.filter((m) => folderOf(m) === dir).at(-1) ?? framework.latestMigration;
   if (latest === framework.latestMigration) return framework;

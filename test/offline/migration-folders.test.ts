@@ -25,3 +25,19 @@ describe("a repo with several migration folders", () => {
     for (const path of created) expect(path).toMatch(/^db\/migrate\/2026/);
   });
 });
+
+describe("Rails' db/post_migrate", () => {
+  it("is a later phase of the same database: new migrations go to db/migrate even when the last change was a post-migration", async () => {
+    const files = {
+      Gemfile: 'gem "rails", "~> 7.1"\ngem "pg"\n',
+      "db/migrate/20240101000000_create_users.rb": migration("CreateUsers", "create_table :users do |t|\n      t.string :email\n      t.string :legacy_email\n    end"),
+      "db/post_migrate/20240301000000_remove_old_email_index.rb": migration("RemoveOldEmailIndex", "remove_index :users, :email, name: :index_users_on_email_old"),
+      "db/migrate/20240401000000_create_orders.rb": migration("CreateOrders", "create_table :orders do |t|\n      t.string :number\n    end"),
+    };
+    const found = await surveyOf(files, "add an index on users.email");
+    const steps = planSection(offlinePlan(found, { planPath: "migration-plans/plan.md", now: new Date("2026-11-28T12:00:00Z") }), "Steps");
+    const created = [...steps.matchAll(/Create `([^`]+)` \(new\)/g)].map((m) => m[1]!);
+    expect(created.length).toBeGreaterThan(0);
+    for (const path of created) expect(path).toMatch(/^db\/migrate\/2026/);
+  });
+});
