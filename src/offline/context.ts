@@ -82,8 +82,9 @@ function inHistoryFolder(framework: FrameworkInfo, history: Set<string>): Framew
   const dir = phase?.endsWith("/post_migrate") ? framework.migrationsDirs.find((d) => d === phase.replace(/post_migrate$/, "migrate")) ?? phase : phase;
   if (!dir) return framework;
   const latest = framework.migrations.filter((m) => folderOf(m) === dir).at(-1) ?? framework.latestMigration;
-  if (latest === framework.latestMigration) return framework;
+  const commands = framework.folderCommands?.find((f) => f.dir === dir)?.commands ?? framework.commands;
+  if (latest === framework.latestMigration) return { ...framework, commands };
   // The revision read from the newest file is not this folder's.
   const { latestRevision: _other, ...rest } = framework;
-  return { ...rest, latestMigration: latest, migrationsDirs: [dir, ...framework.migrationsDirs.filter((d) => d !== dir)] };
+  return { ...rest, commands, latestMigration: latest, migrationsDirs: [dir, ...framework.migrationsDirs.filter((d) => d !== dir)] };
 }

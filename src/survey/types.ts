@@ -79,6 +79,8 @@ export interface FrameworkInfo {
   /** How a new migration is named: a description, and a path for this task (e.g. `db/migrate/20261128120000_rename_email.rb`). */
   newMigration: { convention: string; example: string };
   commands: { run: string; rollback: string; generate?: string };
+  /** Where each migrations folder needs its own commands (Ecto's repos: `-r App.IngestRepo`); absent when one set serves all. */
+  folderCommands?: { dir: string; commands: { run: string; rollback: string; generate?: string } }[];
   /** How the runner wraps migrations in transactions, and how to opt out (for CONCURRENTLY). */
   transaction: { wrapped: boolean; optOut: string };
   /** Safety gems/libraries seen (strong_migrations, online_migrations, django-pg-zero-downtime-migrations). */

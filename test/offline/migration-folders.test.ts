@@ -41,3 +41,21 @@ describe("Rails' db/post_migrate", () => {
     for (const path of created) expect(path).toMatch(/^db\/migrate\/2026/);
   });
 });
+
+describe("Ecto with several repos", () => {
+  it("names the repo of the table's folder in the run and rollback commands", async () => {
+    const exs = (module: string, body: string) => `defmodule ${module} do\n  use Ecto.Migration\n\n  def change do\n    ${body}\n  end\nend\n`;
+    const files = {
+      "mix.exs": "defmodule Shop.MixProject do\n  defp deps do\n    [{:ecto_sql, \"~> 3.10\"}, {:postgrex, \">= 0.0.0\"}]\n  end\nend\n",
+      "config/config.exs": "import Config\n\nconfig :shop,\n  ecto_repos: [Shop.Repo, Shop.IngestRepo]\n",
+      "priv/repo/migrations/20240101000000_create_users.exs": exs("Shop.Repo.Migrations.CreateUsers", "create table(:users) do\n      add :email, :string\n    end"),
+      "priv/ingest_repo/migrations/20250101000000_create_events.exs": exs("Shop.IngestRepo.Migrations.CreateEvents", "create table(:events) do\n      add :name, :string\n    end"),
+    };
+    const found = await surveyOf(files, "add an index on users.email");
+    const plan = offlinePlan(found, { planPath: "migration-plans/plan.md", now: new Date("2026-11-28T12:00:00Z") });
+    expect(planSection(plan, "Steps")).toContain("mix ecto.migrate -r Shop.Repo");
+    expect(planSection(plan, "Steps")).toMatch(/Create `priv\/repo\/migrations\/2026/);
+    expect(planSection(plan, "Rollback")).toContain("mix ecto.rollback -r Shop.Repo --step 1");
+    expect(planSection(plan, "Rollback")).not.toContain("IngestRepo");
+  });
+});

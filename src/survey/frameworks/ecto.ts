@@ -1,7 +1,10 @@
 import { join, matching, naturalSort, citeFirst, dirsOf, rootOf, inDir } from "./common.js";
 import { nextPrefix } from "../migration-name.js";
 import type { DatabaseClue, FrameworkModule } from "./types.js";
-import type { Cite } from "../types.js";
+import type { Cite, FrameworkInfo } from "../types.js";
+import type { RepoView } from "../repo-view.js";
+import { snakeCase } from "../names.js";
+import { posix } from "node:path";
 
 const MIGRATION = /(^|\/)priv\/\w+\/migrations\/\d+_\w+\.exs$/;
 const ADAPTERS: [RegExp, DatabaseClue["engine"]][] = [
@@ -10,6 +13,28 @@ const ADAPTERS: [RegExp, DatabaseClue["engine"]][] = [
   [/:ecto_sqlite3\b|Ecto\.Adapters\.SQLite3/, "sqlite"],
   [/:tds\b|Ecto\.Adapters\.Tds/, "sqlserver"],
 ];
+
+/**
+ * With several repos (`ecto_repos: [App.Repo, App.IngestRepo]`), `mix ecto.rollback` would undo the latest
+ * migration of every one: each folder `priv/<repo>/migrations` gets commands naming its repo with `-r`.
+ */
+async function repoCommands(repo: RepoView, dirs: string[], root: string): Promise<NonNullable<FrameworkInfo["folderCommands"]>> {
+  const modules: string[] = [];
+  for (const config of matching(repo, /(^|\/)config\/[\w.]+\.exs$/)) {
+    const list = /ecto_repos:\s*\[([^\]]*)\]/.exec((await repo.read(config)) ?? "")?.[1] ?? "";
+    modules.push(...(list.match(/[A-Z][\w.]*/g) ?? []));
+  }
+  return dirs.flatMap((dir) => {
+    const folder = posix.basename(posix.dirname(dir));
+    const module = modules.find((m) => snakeCase(m.split(".").at(-1) ?? "") === folder);
+    if (!module) return [];
+    return [{ dir, commands: {
+      run: inDir(root, `mix ecto.migrate -r ${module}`),
+      rollback: inDir(root, `mix ecto.rollback -r ${module} --step 1`),
+      generate: inDir(root, `mix ecto.gen.migration -r ${module} <name>`),
+    } }];
+  });
+}
 
 export const ecto: FrameworkModule = {
   id: "ecto",
@@ -28,8 +53,11 @@ export const ecto: FrameworkModule = {
     }
     if (!evidence.length && !migrations.length) return null;
     const root = migrations[0] ? rootOf(migrations[0], "priv/") : "";
+    const dirs = dirsOf(migrations);
+    const folderCommands = dirs.length > 1 ? await repoCommands(repo, dirs, root) : [];
     return {
       evidence, migrations, database,
+      ...(folderCommands.length ? { folderCommands } : {}),
       migrationsDirs: migrations.length ? dirsOf(migrations) : [join(root, "priv/repo/migrations")],
       schemaFiles: matching(repo, /(^|\/)priv\/\w+\/structure\.sql$/),
       commands: {

@@ -41,6 +41,7 @@ export async function detectFrameworks(repo: RepoView, slug: string, now: Date):
       ...(found.latestRevision ? { latestRevision: found.latestRevision } : {}),
       newMigration: module.newMigration(found, slug, now),
       commands: { ...module.commands, ...found.commands },
+      ...(found.folderCommands ? { folderCommands: found.folderCommands } : {}),
       transaction: module.transaction,
       safetyTools: found.safetyTools ?? [],
     });

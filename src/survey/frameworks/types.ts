@@ -15,6 +15,7 @@ export interface Detection {
   database?: DatabaseClue[];
   /** Command overrides that depend on the repo (a config path, the latest Django migration). */
   commands?: Partial<FrameworkInfo["commands"]>;
+  folderCommands?: FrameworkInfo["folderCommands"];
 }
 
 export interface DatabaseClue {
