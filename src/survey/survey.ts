@@ -1,24 +1,22 @@
 /** The survey: list the repo once, detect frameworks and database, then look up the task's table and column. */
-import { posix } from "node:path";
 import { InterruptedError } from "../errors.js";
 import { detectDatabase } from "./database/detect-database.js";
 import { detectFrameworks } from "./frameworks/registry.js";
 import { slugFor } from "./migration-name.js";
-import { FileTexts, openRepo, type RepoView } from "./repo-view.js";
-import { databaseNameOf } from "./schema/code-names.js";
+import { FileTexts, openRepo } from "./repo-view.js";
 import { MAX_EARLY_READS } from "./constants.js";
 import { isEarlierPlan } from "./earlier-plans.js";
 import { isSecretPath } from "../workspace/secret-files.js";
-import { classifyMatches, startColumnSearch } from "./schema/classify-matches.js";
-import { currentIndexes } from "./schema/indexes.js";
-import { afterRenames, columnsOfTable } from "./schema/table-columns-source.js";
-import { columnInfo, historyOf, referencesOf, tableInfo } from "./schema/column-report.js";
+import { startColumnSearch } from "./schema/classify-matches.js";
+import { afterRenames } from "./schema/table-columns-source.js";
+import { lookUpColumn, mappedColumn } from "./schema/look-up-column.js";
+import { historyOf, referencesOf } from "./schema/column-report.js";
 import { surveyTable } from "./schema/table-references.js";
-import { completeTable, missingColumnNote } from "./schema/table-declaration.js";
+import { missingColumnNote } from "./schema/table-declaration.js";
 import { parseTask } from "./task/parse-task.js";
-import { pascalCase, tableForModel } from "./names.js";
+import { tableForModel } from "./names.js";
 import { tableOfModel } from "./schema/model-table.js";
-import type { ColumnInfo, FrameworkInfo, ParsedTask, References, Survey, TableInfo } from "./types.js";
+import type { ParsedTask, References, Survey } from "./types.js";
 
 const noReferences = (): References => ({ code: [], tests: [], sameNameOrUnclear: [], counts: { code: 0, tests: 0, sameNameOrUnclear: 0, files: 0 } });
 
@@ -96,43 +94,6 @@ async function surveyRepo(root: string, task: string, options: SurveyOptions): P
   result.notes.push(...standingNotes(result));
   result.durationMs = Date.now() - started;
   return result;
-}
-
-async function lookUpColumn(repo: RepoView, column: string, table: string, model: string | null, frameworks: FrameworkInfo[], search: ReturnType<typeof startColumnSearch> | undefined) {
-  const found = await classifyMatches(repo, column, table, model ?? (await djangoModel(repo, table, frameworks)), frameworks, search);
-  return {
-    found,
-    column: columnInfo(found, table, column, await currentIndexes(repo, found, column, frameworks)),
-    table: await completeTable(repo, tableInfo(found, table, await columnsOfTable(repo, found, frameworks)), frameworks),
-  };
-}
-
-/** The database column a declaration maps the task's code name to, when the table has such a column (or lists none). */
-async function mappedColumn(repo: RepoView, column: ColumnInfo, table: TableInfo): Promise<string | null> {
-  for (const where of column.declarations) {
-    if (where.line === undefined) continue;
-    const name = databaseNameOf(await repo.lines(where.path), where.line - 1, column.column);
-    if (name && name !== column.column && (table.columns.length === 0 || table.columns.includes(name))) return name;
-  }
-  return null;
-}
-
-/**
- * Django names a table `<app>_<model>` unless told otherwise: `accounts_user` is the model User of the app accounts.
- * The table has the class name in lower case, so the class is looked up in the app's models (`GiftCard`, not `Giftcard`).
- */
-async function djangoModel(repo: RepoView, table: string, frameworks: FrameworkInfo[]): Promise<string | null> {
-  const apps = frameworks.filter((f) => f.id === "django").flatMap((f) => f.migrationsDirs.map((d) => posix.dirname(d)));
-  const app = apps.find((dir) => table.startsWith(`${posix.basename(dir)}_`) && table.length > posix.basename(dir).length + 1);
-  if (!app) return null;
-  const lower = table.slice(posix.basename(app).length + 1);
-  for (const path of repo.files.filter((p) => p === `${app}/models.py` || (p.startsWith(`${app}/models/`) && p.endsWith(".py")))) {
-    const declared = new RegExp(String.raw`^class\s+(\w+)\s*\(`, "gm");
-    for (const match of ((await repo.read(path)) ?? "").matchAll(declared)) {
-      if (match[1]!.toLowerCase() === lower) return match[1]!;
-    }
-  }
-  return pascalCase(lower);
 }
 
 function standingNotes(result: Survey): string[] {
