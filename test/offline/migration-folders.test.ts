@@ -57,5 +57,6 @@ describe("Ecto with several repos", () => {
     expect(planSection(plan, "Steps")).toMatch(/Create `priv\/repo\/migrations\/2026/);
     expect(planSection(plan, "Rollback")).toContain("mix ecto.rollback -r Shop.Repo --step 1");
     expect(planSection(plan, "Rollback")).not.toContain("IngestRepo");
+    expect(planSection(plan, "Steps")).toContain("defmodule Shop.Repo.Migrations.");
   });
 });

@@ -20,6 +20,17 @@ function railsVersion(framework: FrameworkInfo): string {
   return "7.1";
 }
 
+/** The repo module a new Ecto migration is named under: the one its folder's commands name, else the latest migration's. */
+function ectoNamespace(framework: FrameworkInfo): string {
+  const named = /\s-r\s+([\w.]+)/.exec(framework.commands.run)?.[1];
+  if (named) return named;
+  for (const cite of framework.evidence) {
+    const match = /defmodule\s+([\w.]+)\.Migrations\.\w+/.exec(cite.text ?? "");
+    if (match) return match[1]!;
+  }
+  return "Repo";
+}
+
 /** Frameworks whose migrations are code (Ruby, Python, Elixir, PHP, C#, changelog XML); the SQL runs through their raw-SQL call. */
 export const appRenderers: Partial<Record<FrameworkId, Renderer>> = {
   rails: (spec, names, framework) => {
@@ -103,13 +114,13 @@ export const appRenderers: Partial<Record<FrameworkId, Renderer>> = {
       ].join("\n"),
     }];
   },
-  ecto: (spec, names) => {
+  ecto: (spec, names, framework) => {
     const run = (statements: string[]) => executableStatements(statements).map((sql) => `execute """\n${sql}\n"""`).join("\n");
     return [{
       path: names.path,
       lang: "elixir",
       content: [
-        `defmodule Repo.Migrations.${names.className} do`,
+        `defmodule ${ectoNamespace(framework)}.Migrations.${names.className} do`,
         "  use Ecto.Migration",
         ...(spec.noTransaction ? ["  @disable_ddl_transaction true", "  @disable_migration_lock true"] : []),
         "",

@@ -52,6 +52,10 @@ export const ecto: FrameworkModule = {
       }
     }
     if (!evidence.length && !migrations.length) return null;
+    // The latest migration's module shows the namespace a new one takes (`Shop.Repo.Migrations.…`).
+    const latest = migrations.at(-1);
+    const module = latest ? await citeFirst(repo, latest, /^\s*defmodule\s+[\w.]+\.Migrations\.\w+/) : null;
+    if (module) evidence.push(module);
     const root = migrations[0] ? rootOf(migrations[0], "priv/") : "";
     const dirs = dirsOf(migrations);
     const folderCommands = dirs.length > 1 ? await repoCommands(repo, dirs, root) : [];
