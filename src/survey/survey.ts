@@ -67,7 +67,7 @@ async function surveyRepo(root: string, task: string, options: SurveyOptions): P
   if (parsed.column && table) {
     let { found, column, table: tableFound } = await lookUpColumn(repo, parsed.column, table, parsed.model, frameworks, columnSearch);
     // The task named a field the model maps to another column (`shareId` → `share_id`): the survey is of that column.
-    const databaseName = tableFound.columns.includes(parsed.column) ? null : await mappedColumn(repo, column, tableFound);
+    const databaseName = await mappedColumn(repo, column);
     if (databaseName) {
       parsed.columns = parsed.columns.map((c) => (c === parsed.column ? databaseName : c));
       parsed.column = databaseName;

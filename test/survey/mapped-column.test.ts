@@ -46,3 +46,24 @@ describe("a task that names a field mapped to another column", () => {
     expect(result.task.column).toBe("shareId");
   });
 });
+
+describe("mappings the table's column list does not show", () => {
+  it("Django db_column where the migration lists the field's name", async () => {
+    const field = 'models.TextField(blank=True, default="", db_column="note")';
+    const files = {
+      "manage.py": "import django\n", "order/__init__.py": "", "order/migrations/__init__.py": "",
+      "order/models.py": `from django.db import models\n\n\nclass Order(models.Model):\n    number = models.CharField(max_length=20)\n    customer_note = ${field}\n`,
+      "order/migrations/0001_initial.py": `from django.db import migrations, models\n\n\nclass Migration(migrations.Migration):\n    operations = [\n        migrations.CreateModel(\n            name="Order",\n            fields=[\n                ("number", models.CharField(max_length=20)),\n                ("customer_note", ${field}),\n            ],\n        ),\n    ]\n`,
+    };
+    const result = await surveyOf(files, "drop column Order.customer_note");
+    expect(result.task.table).toBe("order_order");
+    expect(result.task.column).toBe("note");
+  });
+
+  it("Prisma's @map(name: …) and @@map(name: …)", async () => {
+    const schema = 'datasource db {\n  provider = "postgresql"\n  url      = env("DATABASE_URL")\n}\n\nmodel User {\n  id          Int      @id\n  createdDate DateTime @default(now()) @map(name: "created")\n\n  @@map(name: "users")\n}\n';
+    const result = await surveyOf({ ...PRISMA, "prisma/schema.prisma": schema }, "drop column User.createdDate");
+    expect(result.task.table).toBe("users");
+    expect(result.task.column).toBe("created");
+  });
+});

@@ -50,7 +50,7 @@ export function matchedName(line: string, names: string[]): string | null {
  * two regex fragments, one of them the capture: the code name for a known column, or the column for a known code name.
  */
 const MAPPINGS: ((code: string, db: string) => RegExp)[] = [
-  (n, c) => new RegExp(String.raw`^\s*${n}\s+\w+[?\[\]]*\s.*@map\(\s*"${c}"\s*\)`),
+  (n, c) => new RegExp(String.raw`^\s*${n}\s+\w+[?\[\]]*\s.*@map\(\s*(?:name:\s*)?"${c}"\s*\)`),
   (n, c) => new RegExp(String.raw`^\s*${n}\s*=\s*models\.\w+\(.*\bdb_column\s*=\s*["']${c}["']`),
   (n, c) => new RegExp(String.raw`^\s*${n}\s*(?::[^=]+)?=\s*(?:sa\.|db\.|sqlalchemy\.)?(?:Column|mapped_column)\(\s*["']${c}["']`),
   (n, c) => new RegExp(String.raw`^\s*${n}\s*:\s*\w+\(\s*["'\x60]${c}["'\x60]`),

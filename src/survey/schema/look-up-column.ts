@@ -5,7 +5,7 @@
 import { posix } from "node:path";
 import { pascalCase } from "../names.js";
 import type { RepoView } from "../repo-view.js";
-import type { ColumnInfo, FrameworkInfo, TableInfo } from "../types.js";
+import type { ColumnInfo, FrameworkInfo } from "../types.js";
 import { classifyMatches, type startColumnSearch } from "./classify-matches.js";
 import { databaseNameOf } from "./code-names.js";
 import { columnInfo, tableInfo } from "./column-report.js";
@@ -23,12 +23,15 @@ export async function lookUpColumn(repo: RepoView, column: string, table: string
   };
 }
 
-/** The database column a declaration maps the task's code name to, when the table has such a column (or lists none). */
-export async function mappedColumn(repo: RepoView, column: ColumnInfo, table: TableInfo): Promise<string | null> {
+/**
+ * The database column a declaration maps the task's code name to (`customer_note = models.TextField(db_column="note")`),
+ * or null. The table's column list is no guide: read from a model or a Django migration, it holds the code name.
+ */
+export async function mappedColumn(repo: RepoView, column: ColumnInfo): Promise<string | null> {
   for (const where of column.declarations) {
     if (where.line === undefined) continue;
     const name = databaseNameOf(await repo.lines(where.path), where.line - 1, column.column);
-    if (name && name !== column.column && (table.columns.length === 0 || table.columns.includes(name))) return name;
+    if (name && name !== column.column) return name;
   }
   return null;
 }

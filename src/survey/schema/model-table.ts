@@ -12,7 +12,7 @@ import type { RepoView } from "../repo-view.js";
 import type { FrameworkInfo } from "../types.js";
 
 /** A model mapped to its table by name, in the model or on the line before it; the first group that matched is the table. */
-export const MAPS_TABLE = /(?:\bdb_table|\b__tablename__|\bself\.table_name|\btableName|\$table)\s*[=:]\s*["'](\w+)["']|@@map\(\s*["'](\w+)["']|@Entity\(\s*(?:\{\s*name\s*:\s*)?["'](\w+)["']|@Table\(\s*(?:name\s*=\s*)?["'](\w+)["']|^\s*schema\s+"(\w+)"/;
+export const MAPS_TABLE = /(?:\bdb_table|\b__tablename__|\bself\.table_name|\btableName|\$table)\s*[=:]\s*["'](\w+)["']|@@map\(\s*(?:name:\s*)?["'](\w+)["']|@Entity\(\s*(?:\{\s*name\s*:\s*)?["'](\w+)["']|@Table\(\s*(?:name\s*=\s*)?["'](\w+)["']|^\s*schema\s+"(\w+)"/;
 /** How far into a model's block its mapping is looked for: Meta classes and `@@map` come after the fields. */
 const MODEL_BLOCK_LINES = 150;
 

@@ -59,7 +59,7 @@ function prismaColumn(text: string): string[] {
   if (!m || text.startsWith("@@")) return [];
   const [, name = "", type = "", list, rest = ""] = m;
   if (/@relation\b/.test(rest) || (!PRISMA_SCALAR.test(type) && (list || /^[A-Z]/.test(type) && !rest.includes("@")))) return [];
-  return [/@map\(\s*"(\w+)"\s*\)/.exec(rest)?.[1] ?? name];
+  return [/@map\(\s*(?:name:\s*)?"(\w+)"\s*\)/.exec(rest)?.[1] ?? name];
 }
 
 /** The columns a single-line `CREATE TABLE t (a int, b text, …)` lists (TypeORM's generated migrations). */
