@@ -3,7 +3,7 @@ import { areaOf } from "../areas.js";
 import { redactCredentials } from "../redact.js";
 import type { Cite, ColumnInfo, ForeignKeyInfo, FrameworkInfo, IndexInfo, Reference, References, TableInfo } from "../types.js";
 import type { Classified, Hit } from "./classify-matches.js";
-import { columnFacts } from "./declaration-line.js";
+import { columnFacts, type ColumnFacts } from "./declaration-line.js";
 import { enclosingNames } from "./table-context.js";
 import { names as namesTable } from "./target.js";
 import { words } from "../names.js";
@@ -32,11 +32,22 @@ export function historyOf(found: Classified, frameworks: FrameworkInfo[]): Cite[
   return [...first.values()].sort((a, b) => rank(a.path) - rank(b.path) || a.path.localeCompare(b.path)).map(cite);
 }
 
+/** The facts of the first declaration that states a type or nullability (a Go struct states neither), else of the first. */
+function factsOf(declarations: Hit[], names: string[]): ColumnFacts | null {
+  let first: ColumnFacts | null = null;
+  for (const hit of declarations) {
+    if (!hit.file) continue;
+    const facts = columnFacts(hit.file.lines, hit.index, names);
+    if (facts.type !== null || facts.nullable !== null) return facts;
+    first ??= facts;
+  }
+  return first;
+}
+
 /** `indexes` are the column's current indexes (indexes.ts), worked out apart because they read files. */
 export function columnInfo(found: Classified, table: string, column: string, indexes: IndexInfo[]): ColumnInfo {
   const declarations = declarationsOf(found);
-  const best = declarations[0];
-  const facts = best?.file ? columnFacts(best.file.lines, best.index, found.names) : null;
+  const facts = factsOf([...declarations, ...found.hits.filter((h) => h.declaration && h.verdict === "target" && h.role === "migration")], found.names);
   const foreignKeys: ForeignKeyInfo[] = [];
   const constraints: Cite[] = [];
   for (const hit of found.hits) {

@@ -107,14 +107,24 @@ function attachedLines(lines: string[], index: number): string[] {
 /** Rails' DSL and SQL state NOT NULL when it holds: a column line without it is nullable. */
 const NULLABLE_UNLESS_SAID = /\bt\.\w+\s*\(?\s*[:"']|\badd_column\b/;
 
+/** A Go struct field with tags (`Email *string \x60db:"email" json:"email"\x60`): the app's type, not the column's. */
+const GO_STRUCT_FIELD = /^\s*\w+\s+[\w.*[\]]+\s+\x60[^\x60]*\b\w+:"/;
+
+/** `email String?`: a Prisma field's type is PascalCase; `email VARCHAR(255)` in capitals is SQL. */
+function isPrismaField(line: string, alternation: string): boolean {
+  const type = new RegExp(String.raw`^\s*(?:${alternation})\s+([A-Z]\w*)`).exec(line)?.[1];
+  return type !== undefined && (type.length === 1 || type !== type.toUpperCase());
+}
+
 /** Facts stated on a declaration (its statement, decorators, changelog entry), never read from a neighbouring column's line. */
 export function columnFacts(lines: string[], index: number, names: string[]): ColumnFacts {
   const line = statementAt(lines, index);
+  if (GO_STRUCT_FIELD.test(line)) return { type: null, nullable: null, default: null, unique: false };
   const around = [...attachedLines(lines, index), line].join(" ");
   const alternation = names.map(escapeRegExp).join("|");
   const type =
     new RegExp(String.raw`\bt\.(\w+)\s*\(?\s*[:"'](?:${alternation})`).exec(line)?.[1] ??
-    new RegExp(String.raw`^\s*(?:${alternation})\s+([A-Z]\w*[?\[\]]*)`).exec(line)?.[1]?.replace(/[?]$/, "") ??
+    (isPrismaField(line, alternation) ? new RegExp(String.raw`^\s*(?:${alternation})\s+([A-Z]\w*[?\[\]]*)`).exec(line)?.[1]?.replace(/[?]$/, "") : undefined) ??
     /\btype\s*[:=]\s*["']([\w() ,]+)["']/.exec(line)?.[1] ??
     /(?:mapped_column|Column)\(\s*(?:["']\w+["']\s*,\s*)?(?:sa\.)?([A-Z]\w*(?:\(\s*(?:length=)?\d+\s*\))?)/.exec(line)?.[1] ??
     /models\.(\w+)|(?:DataTypes|Sequelize)\.(\w+)|\$table->(\w+)\(|\.(string|text|integer|bigInteger|boolean|timestamp|uuid|json|jsonb|decimal|float|date|datetime)\(\s*["'`]/.exec(line)?.slice(1).find(Boolean) ??
@@ -125,14 +135,14 @@ export function columnFacts(lines: string[], index: number, names: string[]): Co
     null;
   const notNull = /\bnull:\s*false\b|NOT\s+NULL|PRIMARY\s+KEY|nullable\s*[=:]\s*(False|false|"false")|allowNull\s*:\s*false|\.notNull(able)?\(\)|notNull\s*:\s*true|null:\s*false|@id\b/i.test(around);
   const nullable = /\bnull:\s*true\b|null\s*=\s*True|nullable\s*[=:]\s*(True|true|"true")|allowNull\s*:\s*true|->nullable\(\)|\.nullable\(\)/.test(around) || /\?\s|\?$/.test(line);
-  const isPrisma = new RegExp(String.raw`^\s*(?:${alternation})\s+[A-Z]\w*`).test(line);
+  const isPrisma = isPrismaField(line, alternation);
   const isDjango = /models\.\w+Field\(/.test(line);
   const isSql = new RegExp(String.raw`^\s*\(?["'\x60\[]?(?:${alternation})["'\x60\]]?\s+${SQL_TYPES}\b|\bADD\s+(?:COLUMN\s+)?(?:IF\s+NOT\s+EXISTS\s+)?["'\x60]?(?:${alternation})["'\x60]?\s+${SQL_TYPES}\b`, "i").test(line);
   const saysWhenNotNull = NULLABLE_UNLESS_SAID.test(line) || isSql;
   return {
     type: type ?? null,
     nullable: notNull ? false : nullable ? true : isPrisma || isDjango ? false : saysWhenNotNull ? true : null,
-    default: /(?:default\s*[:=(]\s*|DEFAULT\s+|@default\()([^,)\s}]+(?:\(\))?)/i.exec(line)?.[1] ?? null,
+    default: /(?:default\s*[:=(]\s*|DEFAULT\s+|@default\()(\w+\(\)|[^,)\s}]+)/i.exec(line)?.[1] ?? null,
     unique: saysUnique(around, /\bunique\b|@unique|->unique\(\)|\.unique\(\)/i),
   };
 }
