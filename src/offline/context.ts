@@ -1,5 +1,6 @@
 import { dialectOf, type Dialect } from "../rules/dialect.js";
 import { majorVersion } from "../rules/select.js";
+import { inTableFolder } from "./migration-folder.js";
 import { sqlLiteral } from "./sql.js";
 
 export type { Dialect };
@@ -66,25 +67,5 @@ function chooseFramework(survey: Survey): FrameworkInfo | null {
     survey.frameworks.find((f) => f.migrations.some((m) => history.has(m)) || f.schemaFiles.some((s) => declared.has(s))) ??
     survey.frameworks[0] ??
     null;
-  return chosen && inHistoryFolder(chosen, history);
-}
-
-/**
- * With several migration folders (Rails' db/cache_migrate, Ecto's priv/<other>_repo, one per service), a new
- * migration goes where the table's own history is, after the latest migration there, not after the newest anywhere.
- */
-function inHistoryFolder(framework: FrameworkInfo, history: Set<string>): FrameworkInfo {
-  if (framework.migrationsDirs.length < 2) return framework;
-  const folderOf = (path: string) => framework.migrationsDirs.filter((dir) => path.startsWith(`${dir}/`)).sort((a, b) => b.length - a.length)[0];
-  const touched = framework.migrations.filter((m) => history.has(m)).at(-1);
-  // Rails' db/post_migrate is a later phase of the same database, not another one: new migrations start in db/migrate.
-  const phase = touched && folderOf(touched);
-  const dir = phase?.endsWith("/post_migrate") ? framework.migrationsDirs.find((d) => d === phase.replace(/post_migrate$/, "migrate")) ?? phase : phase;
-  if (!dir) return framework;
-  const latest = framework.migrations.filter((m) => folderOf(m) === dir).at(-1) ?? framework.latestMigration;
-  const commands = framework.folderCommands?.find((f) => f.dir === dir)?.commands ?? framework.commands;
-  if (latest === framework.latestMigration) return { ...framework, commands };
-  // The revision read from the newest file is not this folder's.
-  const { latestRevision: _other, ...rest } = framework;
-  return { ...rest, commands, latestMigration: latest, migrationsDirs: [dir, ...framework.migrationsDirs.filter((d) => d !== dir)] };
+  return chosen && inTableFolder(chosen, survey);
 }

@@ -60,3 +60,43 @@ describe("Ecto with several repos", () => {
     expect(planSection(plan, "Steps")).toContain("defmodule Shop.Repo.Migrations.");
   });
 });
+
+describe("a column with no history yet", () => {
+  const planOf = async (files: Record<string, string>, task: string) => {
+    const found = await surveyOf(files, task);
+    return planSection(offlinePlan(found, { planPath: "migration-plans/plan.md", now: new Date("2026-11-28T12:00:00Z") }), "Steps");
+  };
+  const created = (steps: string) => [...steps.matchAll(/Create `([^`]+)` \(new\)/g)].map((m) => m[1]!);
+
+  it("Django: goes to the app of the table's model, after that app's latest migration", async () => {
+    const migration = (deps: string) => `from django.db import migrations\n\n\nclass Migration(migrations.Migration):\n    dependencies = [${deps}]\n    operations = []\n`;
+    const files = {
+      "manage.py": "import django\n",
+      "shop/account/__init__.py": "", "shop/account/migrations/__init__.py": "",
+      "shop/account/models.py": "from django.db import models\n\n\nclass User(models.Model):\n    email = models.EmailField()\n",
+      "shop/account/migrations/0001_initial.py": migration(""),
+      "shop/account/migrations/0002_user_email.py": migration('("account", "0001_initial")'),
+      "shop/product/__init__.py": "", "shop/product/migrations/__init__.py": "",
+      "shop/product/models.py": "from django.db import models\n\n\nclass Product(models.Model):\n    name = models.CharField(max_length=50)\n",
+      "shop/product/migrations/0001_initial.py": migration(""),
+      "shop/product/migrations/0002_more.py": migration('("product", "0001_initial")'),
+      "shop/product/migrations/0003_even_more.py": migration('("product", "0002_more")'),
+    };
+    const steps = await planOf(files, "add column account_user.nickname text");
+    expect(created(steps).length).toBeGreaterThan(0);
+    for (const path of created(steps)) expect(path).toMatch(/^shop\/account\/migrations\/0003_/);
+    expect(steps).toContain('("account", "0002_user_email")');
+  });
+
+  it("Rails: the newest migration being a post-migration does not send new ones to db/post_migrate", async () => {
+    const files = {
+      Gemfile: 'gem "rails", "~> 7.1"\ngem "pg"\n',
+      "db/schema.rb": 'ActiveRecord::Schema[7.1].define(version: 2024_05_01_000000) do\n  create_table "users", force: :cascade do |t|\n    t.string "email"\n  end\nend\n',
+      "db/migrate/20240101000000_create_users.rb": migration("CreateUsers", "create_table :users do |t|\n      t.string :email\n    end"),
+      "db/post_migrate/20240501000000_remove_old_thing.rb": migration("RemoveOldThing", "remove_column :accounts, :old_thing, :string"),
+    };
+    const steps = await planOf(files, "add column users.nickname text");
+    expect(created(steps).length).toBeGreaterThan(0);
+    for (const path of created(steps)) expect(path).toMatch(/^db\/migrate\/2026/);
+  });
+});

@@ -15,11 +15,12 @@ import { completeTable } from "./table-declaration.js";
 
 /** The column's matches classified, its facts and its table's: one pass of the survey's column lookup. */
 export async function lookUpColumn(repo: RepoView, column: string, table: string, model: string | null, frameworks: FrameworkInfo[], search: ReturnType<typeof startColumnSearch> | undefined) {
-  const found = await classifyMatches(repo, column, table, model ?? (await djangoModel(repo, table, frameworks)), frameworks, search);
+  const modelName = model ?? (await djangoModel(repo, table, frameworks));
+  const found = await classifyMatches(repo, column, table, modelName, frameworks, search);
   return {
     found,
     column: columnInfo(found, table, column, await currentIndexes(repo, found, column, frameworks)),
-    table: await completeTable(repo, tableInfo(found, table, await columnsOfTable(repo, found, frameworks)), frameworks),
+    table: await completeTable(repo, tableInfo(found, table, await columnsOfTable(repo, found, frameworks)), frameworks, modelName),
   };
 }
 

@@ -16,7 +16,7 @@ export const MAPS_TABLE = /(?:\bdb_table|\b__tablename__|\bself\.table_name|\bta
 /** How far into a model's block its mapping is looked for: Meta classes and `@@map` come after the fields. */
 const MODEL_BLOCK_LINES = 150;
 
-interface ModelSite {
+export interface ModelSite {
   path: string;
   lines: string[];
   index: number;
@@ -28,7 +28,8 @@ export async function tableOfModel(repo: RepoView, model: string, frameworks: Fr
   return mappedTable(site) ?? conventionalTable(site, model, frameworks);
 }
 
-async function findModel(repo: RepoView, model: string, frameworks: FrameworkInfo[]): Promise<ModelSite | null> {
+/** The file and line where a model class (or Prisma model, Ecto schema module) is opened, or null. */
+export async function findModel(repo: RepoView, model: string, frameworks: FrameworkInfo[]): Promise<ModelSite | null> {
   const opener = new RegExp(String.raw`^\s*(?:export\s+)?(?:default\s+)?(?:abstract\s+)?(?:class|model)\s+${model}\b|^\s*defmodule\s+[\w.]*\b${model}\s+do\b`);
   // Schema files, files where models live, and files named after the model wherever they are (Ecto's lib/app/accounts/user.ex).
   const named = squash(model);

@@ -9,7 +9,7 @@ import { singularizeName } from "../names.js";
 import type { RepoView } from "../repo-view.js";
 import type { Cite, FrameworkInfo, TableInfo } from "../types.js";
 import { openerName } from "./table-context.js";
-import { MAPS_TABLE } from "./model-table.js";
+import { findModel, MAPS_TABLE } from "./model-table.js";
 import { tableColumns } from "./table-columns.js";
 
 /** Lines that create a table (not alter, drop or mention one). */
@@ -77,13 +77,25 @@ function classBlock(lines: string[], index: number, path: string): string[] {
   return lines.slice(0, end);
 }
 
+/** The model class the survey knows maps to the table (the task's, Django's `<app>_<model>`), cited at its class line. */
+async function findNamedModel(repo: RepoView, model: string, frameworks: FrameworkInfo[]): Promise<TableDeclaration | null> {
+  const site = await findModel(repo, model, frameworks);
+  if (!site) return null;
+  const where = { path: site.path, line: site.index + 1, text: redactCredentials((site.lines[site.index] ?? "").trim()).slice(0, 200) };
+  return { where, columns: tableColumns(classBlock(site.lines, site.index, site.path), site.index + 1, site.index + 1, site.path) };
+}
+
 /** The table as found from its column's uses, completed by its own declaration when those said nothing. */
-export async function completeTable(repo: RepoView, table: TableInfo, frameworks: FrameworkInfo[]): Promise<TableInfo> {
+export async function completeTable(repo: RepoView, table: TableInfo, frameworks: FrameworkInfo[], model: string | null = null): Promise<TableInfo> {
   if (table.declarations.length && table.columns.length) return table;
-  const declared = (await findTableDeclaration(repo, table.table, frameworks)) ?? (table.declarations.length ? null : await findMappedModel(repo, table.table));
+  const declared =
+    (await findTableDeclaration(repo, table.table, frameworks)) ??
+    (table.declarations.length ? null : (await findMappedModel(repo, table.table)) ?? (model ? await findNamedModel(repo, model, frameworks) : null));
   if (!declared) return table;
+  const fromModel = model !== null && !table.models.length && declared.where.text?.includes(model);
   return {
     ...table,
+    models: fromModel ? [{ name: model, where: declared.where }] : table.models,
     declarations: table.declarations.length ? table.declarations : [declared.where],
     columns: table.columns.length ? table.columns : declared.columns,
   };
