@@ -65,3 +65,29 @@ describe("the column's indexes are the ones that exist now", () => {
     expect(indexes.map((i) => ({ name: i.name, columns: i.columns }))).toEqual([{ name: "index_users_on_org_id_and_email", columns: ["org_id", "email"] }]);
   });
 });
+
+describe("an index line in a create_table block belongs to that table", () => {
+  it("whatever other tables its name mentions (index_statuses_on_account_id beside account_* tables)", async () => {
+    const schema = [
+      "ActiveRecord::Schema[7.1].define(version: 2024_01_01_000000) do",
+      '  create_table "account_notes", force: :cascade do |t|',
+      '    t.bigint "account_id"',
+      '    t.index ["account_id"], name: "index_account_notes_on_account_id"',
+      "  end",
+      "",
+      '  create_table "account_aliases", force: :cascade do |t|',
+      '    t.bigint "account_id"',
+      "  end",
+      "",
+      '  create_table "statuses", force: :cascade do |t|',
+      '    t.bigint "account_id", null: false',
+      '    t.index ["account_id"], name: "index_statuses_on_account_id"',
+      '    t.index ["reblog_of_id", "account_id"], name: "index_statuses_on_reblog_of_id_and_account_id"',
+      "  end",
+      "end",
+      "",
+    ].join("\n");
+    const found = await surveyOf({ Gemfile: GEMFILE, "db/schema.rb": schema }, "add an index on statuses.account_id");
+    expect(found.column?.indexes.map((i) => i.name)).toEqual(["index_statuses_on_account_id", "index_statuses_on_reblog_of_id_and_account_id"]);
+  });
+});

@@ -104,8 +104,12 @@ export function fileContext(path: string, text: string, tables: Tables): FileCon
 export function lineVerdict(line: string, column: string, tables: Tables): Verdict {
   const receiver = receiverOf(line, column);
   const byReceiver = receiver ? place(receiver, tables) : "unclear";
-  return byReceiver !== "unclear" ? byReceiver : byMentions(line, tables);
+  if (byReceiver !== "unclear" || BUILDER_CALL.test(line)) return byReceiver;
+  return byMentions(line, tables);
 }
+
+/** Rails' `t.…`, Knex's `table.…`, Laravel's `$table->…`: calls on the table a block opened. */
+const BUILDER_CALL = /^\s*(?:t|table|tbl)\.\w+|^\s*\$table->\w+/;
 
 export function whichTable(file: FileContext, index: number, column: string, tables: Tables): Verdict {
   const line = file.lines[index] ?? "";
@@ -114,13 +118,17 @@ export function whichTable(file: FileContext, index: number, column: string, tab
     const verdict = place(file.aliases().get(receiver) ?? receiver, tables);
     if (verdict !== "unclear") return verdict;
   }
-  const onLine = byMentions(line, tables);
+  // A table builder's call (`t.index […], name: "index_statuses_on_account_id"`) is about its block's table,
+  // whatever other table names its index or constraint names hold.
+  const builder = BUILDER_CALL.test(line);
+  const onLine = builder ? "unclear" : byMentions(line, tables);
   if (onLine !== "unclear") return onLine;
   for (const opener of enclosingNames(file.lines, index)) {
     const verdict = place(opener.name, tables);
     if (verdict !== "unclear") return verdict;
     if (opener.strong) break;
   }
+  if (builder && byMentions(line, tables) !== "unclear") return byMentions(line, tables);
   const base = posix.basename(file.path).replace(/\.[^.]+$/, "");
   const byName = place(base, tables);
   if (byName !== "unclear") return byName;
