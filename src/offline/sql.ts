@@ -32,6 +32,38 @@ export function sqlType(type: string | null, dialect: Dialect): string {
   return known ? (known[dialect] ?? known.default) : type;
 }
 
+/** The type a CAST converts to: MySQL's CAST knows SIGNED, CHAR, DECIMAL, DATETIME…, not the column types. */
+export function castType(type: string, dialect: Dialect): string {
+  if (dialect !== "mysql") return type;
+  const lower = type.toLowerCase();
+  if (/^(?:big|small|tiny|medium)?int(?:eger)?\b/.test(lower)) return "SIGNED";
+  if (/^(?:var)?char|^text|^string|^enum/.test(lower)) return "CHAR";
+  if (/^(?:decimal|numeric)/.test(lower)) return type.toUpperCase().replace(/^NUMERIC/, "DECIMAL");
+  if (/^(?:float|double|real)/.test(lower)) return "DOUBLE";
+  if (/^(?:datetime|timestamp)/.test(lower)) return "DATETIME";
+  if (/^(?:date|time|json)\b/.test(lower)) return lower.toUpperCase();
+  return type;
+}
+
+/**
+ * The value a changed column takes from the old one. Postgres reads a timestamp without zone in the session's
+ * zone when casting to timestamptz; the apps that use one (Rails, Django, Ecto) store UTC in it.
+ */
+export function convertedValue(column: string, from: string | null, to: string, dialect: Dialect): string {
+  if (dialect === "postgres" && /^timestamp(?:\(\d\))?(?: without time zone)?$|^datetime$|^naive_datetime/i.test(from ?? "") && /^timestamptz|with time zone/i.test(to)) {
+    return `${column} AT TIME ZONE 'UTC'`;
+  }
+  return `CAST(${column} AS ${castType(to, dialect)})`;
+}
+
+/**
+ * MySQL refuses a literal default on TEXT, BLOB and JSON columns; 8.0.13 takes an expression, `DEFAULT ('')`.
+ * MariaDB takes the literal.
+ */
+export function columnDefault(value: string, type: string, engine: string): string {
+  return engine === "mysql" && /^(?:tiny|medium|long)?(?:text|blob)\b|^json\b|^geometry/i.test(type) && !value.startsWith("(") ? `(${value})` : value;
+}
+
 /**
  * A default as the code or the task writes it (`""`, `"active"`, `:active`, `True`, `nil`, `0`, `now()`) as SQL; null
  * when it is no value SQL can restate (`-> { … }`, `uuid()`, `Sequelize.NOW`), which a plan must not paste into DDL.

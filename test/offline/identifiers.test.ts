@@ -70,3 +70,23 @@ describe("a Prisma model on Postgres", () => {
     expect(steps).not.toMatch(/TABLE User\b/);
   });
 });
+
+describe("SQL each database accepts", () => {
+  it("MySQL: a TEXT column's default is an expression", async () => {
+    const { markdown } = await offlinePlanFor({ engine: "mysql", version: "8.0", task: task("add_column", { column: "nickname", columns: ["nickname"], newType: "text", default: "''" }) });
+    expect(planSection(markdown, "Steps")).toContain("ADD COLUMN nickname text DEFAULT ('')");
+    const { markdown: maria } = await offlinePlanFor({ engine: "mariadb", version: "11", task: task("add_column", { column: "nickname", columns: ["nickname"], newType: "text", default: "''" }) });
+    expect(planSection(maria, "Steps")).toContain("ADD COLUMN nickname text DEFAULT ''");
+  });
+
+  it("MySQL: a conversion check casts to SIGNED, not to the column type", async () => {
+    const { markdown } = await offlinePlanFor({ engine: "mysql", version: "8.0", task: task("change_type", { newType: "bigint" }), column: { type: "integer" } });
+    expect(planSection(markdown, "Validation")).toContain("CAST(email AS SIGNED)");
+  });
+
+  it("Postgres: timestamp to timestamptz reads the old values as UTC, not in the session's zone", async () => {
+    const { markdown } = await offlinePlanFor({ task: task("change_type", { newType: "timestamptz" }), column: { type: "datetime" } });
+    expect(planSection(markdown, "Steps")).toContain("email AT TIME ZONE 'UTC'");
+    expect(planSection(markdown, "Steps")).not.toContain("CAST(email AS timestamptz)");
+  });
+});

@@ -1,7 +1,7 @@
 import { binaryCompatible } from "../../rules/binary-compatible.js";
 import type { PlanContext } from "../context.js";
 import { ignoreColumnHint, mappingHint } from "../orm-hints.js";
-import { batchedUpdate, dropIndex, mysqlOnline, sqlType } from "../sql.js";
+import { batchedUpdate, columnDefault, convertedValue, dropIndex, mysqlOnline, sqlType } from "../sql.js";
 import { step, type Step } from "../step.js";
 import { distinctIndexes } from "../distinct-indexes.js";
 import { expandContract } from "./expand-contract.js";
@@ -31,7 +31,7 @@ export function changeType(ctx: PlanContext, table: string, column: string): Pat
   const type = sqlType(newType, ctx.dialect);
   const current = ctx.survey.column?.type ?? null;
   const target = [`\`${table}.${column}\` has the type \`${type}\`${current ? ` (now \`${current}\`)` : ""}.`];
-  const preCheck = { title: "Every existing value converts (expect no error, and the count of rows)", sql: `SELECT count(*) FROM ${table} WHERE ${column} IS NOT NULL AND CAST(${column} AS ${type}) IS NULL;` };
+  const preCheck = { title: "Every existing value converts (expect no error, and the count of rows)", sql: `SELECT count(*) FROM ${table} WHERE ${column} IS NOT NULL AND ${convertedValue(column, current, type, ctx.dialect)} IS NULL;` };
   if (ctx.dialect === "postgres" && binaryCompatible(current, type)) {
     return { target, alternatives: [], caveats: [], validation: [preCheck], steps: [
       step("Deploy 1", `Change the type in place`, [`\`${current}\` → \`${type}\` is binary-compatible: Postgres changes the catalog without rewriting the table; the brief ACCESS EXCLUSIVE lock is bounded by the lock timeout.`], "The down migration restores the old type (this one would rewrite: only if needed).", {
@@ -58,7 +58,7 @@ export function changeType(ctx: PlanContext, table: string, column: string): Pat
     return { target, alternatives: [], caveats: [], validation: [preCheck], steps: [sqliteRebuild(ctx, "Deploy 1", table, `${column} ${type}`)] };
   }
   const to = `${column}_${type.replace(/\W+/g, "_").replace(/_+$/, "")}`;
-  const cast = `CAST(${column} AS ${type})`;
+  const cast = convertedValue(column, current, type, ctx.dialect);
   const pattern = expandContract(ctx, table, column, to, type, cast);
   pattern.target.push(
     `The data of \`${table}.${column}\` has the type \`${type}\`${current ? ` (now \`${current}\`)` : ""}, in a new column \`${table}.${to}\`: the plan ends with \`${column}\` dropped and \`${to}\` in its place. Changing it in place would rewrite the table under an exclusive lock (rule 4); ${mappingHint(ctx.framework?.id, to, column) ?? "the code"} can keep the old name in code, and giving the column its old name in the database would be a rename, planned on its own.`,
@@ -76,7 +76,7 @@ export function addColumn(ctx: PlanContext, table: string, column: string): Patt
   const clause = ctx.dialect === "mysql" ? `, ${mysqlAddColumnClause(ctx)}` : "";
   // With a constant default every existing row has a value, so NOT NULL costs nothing more (Postgres 11+, MySQL, SQLite).
   const inlineNotNull = task.flags.notNull && constantDefault && (ctx.dialect !== "postgres" || ctx.major !== null);
-  const def = constantDefault ? ` DEFAULT ${value}${inlineNotNull ? " NOT NULL" : ""}` : "";
+  const def = constantDefault ? ` DEFAULT ${columnDefault(value, type, ctx.engine)}${inlineNotNull ? " NOT NULL" : ""}` : "";
   const steps: Step[] = [step("Deploy 1 — expand", `Add \`${table}.${column}\`${constantDefault ? " with its constant default" : ", nullable"}`, [
     constantDefault
       ? "A constant default is stored in the catalog (Postgres 11+, MySQL INSTANT): no table rewrite (rules 8, 9)."
