@@ -90,3 +90,23 @@ describe("SQL each database accepts", () => {
     expect(planSection(markdown, "Steps")).not.toContain("CAST(email AS timestamptz)");
   });
 });
+
+describe("what the old column had, the new one keeps", () => {
+  it("a type change gives the new column the old default and makes its foreign key again before the drop", async () => {
+    const fk = { column: "email", toTable: "accounts", toColumn: "id", where: { path: "db/schema.rb", line: 20 } };
+    const { markdown, errors } = await offlinePlanFor({ task: task("change_type", { newType: "bigint" }), column: { type: "integer", default: "0", foreignKeys: [fk] } });
+    expect(errors).toEqual([]);
+    const steps = planSection(markdown, "Steps");
+    expect(steps).toContain("ALTER TABLE users ALTER COLUMN email_bigint SET DEFAULT 0;");
+    expect(steps).toContain("ALTER TABLE users ADD CONSTRAINT fk_users_email_bigint FOREIGN KEY (email_bigint) REFERENCES accounts (id) NOT VALID;");
+    expect(steps.indexOf("fk_users_email_bigint")).toBeLessThan(steps.indexOf("DROP COLUMN email;"));
+  });
+
+  it("a foreign key the repo already declares is not added again", async () => {
+    const fk = { column: "email", toTable: "accounts", toColumn: "id", where: { path: "db/schema.rb", line: 20 } };
+    const { markdown, errors } = await offlinePlanFor({ task: task("add_foreign_key", { references: { table: "accounts", column: "id" } }), column: { foreignKeys: [fk] } });
+    expect(errors).toEqual([]);
+    expect(planSection(markdown, "Target State")).toContain("which the repo says it already does (`db/schema.rb:20`)");
+    expect(planSection(markdown, "Steps")).not.toContain("ADD CONSTRAINT");
+  });
+});

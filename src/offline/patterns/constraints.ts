@@ -1,3 +1,5 @@
+import type { Cite } from "../../survey/types.js";
+import { cite } from "../code-changes.js";
 import type { PlanContext } from "../context.js";
 import { mysqlOnline } from "../sql.js";
 import { step, type Step } from "../step.js";
@@ -6,7 +8,7 @@ import { ddl, type Pattern } from "./pattern.js";
 import { sqliteRebuild } from "./sqlite-rebuild.js";
 
 /** Postgres: NOT VALID, then VALIDATE in its own migration (rules 18, 20). */
-function notValidThenValidate(ctx: PlanContext, deploy: string, table: string, name: string, definition: string): Step[] {
+export function notValidThenValidate(ctx: PlanContext, deploy: string, table: string, name: string, definition: string): Step[] {
   return [
     step(deploy, `Add \`${name}\` as NOT VALID`, ["NOT VALID skips the scan of existing rows: the lock is brief, and new writes are checked from now on."], "The down migration drops the constraint.", {
       migration: ddl(`add_${name}`, [`ALTER TABLE ${table} ADD CONSTRAINT ${name} ${definition} NOT VALID;`], [`ALTER TABLE ${table} DROP CONSTRAINT IF EXISTS ${name};`], ctx),
@@ -23,6 +25,8 @@ export function addForeignKey(ctx: PlanContext, table: string, column: string): 
   const toColumn = ref?.column ?? "id";
   const name = `fk_${table}_${column}`.slice(0, 63);
   const definition = `FOREIGN KEY (${column}) REFERENCES ${toTable} (${toColumn})`;
+  const existing = ctx.survey.column?.column === column ? ctx.survey.column.foreignKeys.find((fk) => fk.toTable === toTable) : undefined;
+  if (existing) return alreadyReferences(ctx, table, column, toTable, toColumn, existing.where);
   const indexed = ctx.survey.column?.indexes.some((i) => i.columns[0] === column) ?? false;
   const steps: Step[] = indexed || ctx.dialect === "sqlite" ? [] : [indexStep(ctx, "Deploy 1", table, [column], false)];
   if (ctx.dialect === "postgres") steps.push(...notValidThenValidate(ctx, "Deploy 1", table, name, definition));
@@ -44,6 +48,21 @@ export function addForeignKey(ctx: PlanContext, table: string, column: string): 
       { title: "No orphans before validating (expect 0)", sql: `SELECT count(*) FROM ${table} t LEFT JOIN ${toTable} r ON r.${toColumn} = t.${column} WHERE t.${column} IS NOT NULL AND r.${toColumn} IS NULL;` },
       ...(ctx.dialect === "postgres" ? [{ title: "The constraint is validated (expect true)", sql: `SELECT convalidated FROM pg_constraint WHERE conname = '${name}';` }] : []),
     ],
+  };
+}
+
+/** The foreign key the task asks for is already declared: a second one would only slow every write and delete. */
+function alreadyReferences(ctx: PlanContext, table: string, column: string, toTable: string, toColumn: string, where: Cite): Pattern {
+  return {
+    target: [`\`${table}.${column}\` references \`${toTable}\` — which the repo says it already does (${cite(where)}). Nothing to add.`],
+    steps: [step("Before any change", "Confirm the live database has the foreign key", [
+      "The repo already declares this foreign key, so no migration is proposed. Run the query in Validation against production: if it returns no row, the repo and the database disagree, and this plan should be rerun once the schema file reflects the database.",
+    ], "Nothing to undo: no change is made.")],
+    validation: [{ title: "The foreign key exists (expect one row)", sql: ctx.dialect === "mysql"
+      ? `SELECT constraint_name FROM information_schema.key_column_usage WHERE table_name = '${table}' AND column_name = '${column}' AND referenced_table_name = '${toTable}';`
+      : ctx.dialect === "sqlite" ? `PRAGMA foreign_key_list('${table}');`
+      : `SELECT c.conname FROM pg_constraint c JOIN pg_class t ON t.oid = c.conrelid JOIN pg_class r ON r.oid = c.confrelid\nWHERE c.contype = 'f' AND t.relname = '${table}' AND r.relname = '${toTable}';` }],
+    alternatives: [], caveats: [],
   };
 }
 

@@ -5,6 +5,8 @@ import { step, type Step } from "../step.js";
 import { distinctIndexes } from "../distinct-indexes.js";
 import { dropOldNotNull } from "./drop-old-not-null.js";
 import { notNullSteps } from "./not-null.js";
+import { cite } from "../code-changes.js";
+import { notValidThenValidate } from "./constraints.js";
 import { codeStep, concurrent, ddl, mysqlAddColumnClause, type Pattern } from "./pattern.js";
 
 /**
@@ -22,10 +24,13 @@ export function expandContract(ctx: PlanContext, table: string, from: string, to
   const D3 = "Deploy 3 — switch reads";
   const D4 = "Deploy 4 — contract";
 
+  // The old column's default goes to the new one once it exists: existing rows stay NULL for the backfill, and inserts
+  // that leave the column out keep getting a value (else they fail once the new column is NOT NULL).
+  const keepDefault = old?.column === from && ctx.columnDefault ? [`ALTER TABLE ${table} ALTER COLUMN ${to} SET DEFAULT ${ctx.columnDefault};`] : [];
   steps.push(step(D1, `Add \`${table}.${to}\`, nullable`, [
-    "Nullable, with no default, so adding it is a catalog change: no rewrite, no long lock.",
+    `Nullable, with no default when added, so adding it is a catalog change: no rewrite, no long lock.${keepDefault.length ? ` Then it takes \`${from}\`'s default, for new rows only.` : ""}`,
   ], `The down migration drops \`${table}.${to}\`; nothing reads it yet.`, {
-    migration: ddl(`add_${to}_to_${table}`, [`ALTER TABLE ${table} ADD COLUMN ${to} ${type}${addClause};`], [`ALTER TABLE ${table} DROP COLUMN ${to};`], ctx),
+    migration: ddl(`add_${to}_to_${table}`, [`ALTER TABLE ${table} ADD COLUMN ${to} ${type}${addClause};`, ...keepDefault], [`ALTER TABLE ${table} DROP COLUMN ${to};`], ctx),
   }));
   steps.push(codeStep(ctx, D1, `Write both columns`, [
     `Deploy code that writes \`${to}\` wherever it writes \`${from}\` (same value${copy === from ? "" : `, converted as \`${copy}\``}; ${dualWriteHint(fw, from, to)}), and still reads \`${from}\`. Old instances still running during this deploy keep writing only \`${from}\`; the backfill that follows covers their rows.`,
@@ -49,6 +54,7 @@ export function expandContract(ctx: PlanContext, table: string, from: string, to
     ], "The down migration drops the new index.", { migration: spec }));
   }
   if (old?.nullable === false) steps.push(...notNullSteps(ctx, table, to, D2));
+  steps.push(...foreignKeySteps(ctx, D2, table, from, to));
 
   steps.push(codeStep(ctx, D3, `Read \`${to}\` instead of \`${from}\``, [
     `Switch every read to \`${to}\`; keep writing both columns so this deploy can be rolled back.`,
@@ -83,4 +89,22 @@ export function expandContract(ctx: PlanContext, table: string, from: string, to
     alternatives: [],
     caveats: [],
   };
+}
+
+/** The old column's foreign keys, made again on the new one before the old is dropped (which drops them with it). */
+function foreignKeySteps(ctx: PlanContext, deploy: string, table: string, from: string, to: string): Step[] {
+  const old = ctx.survey.column;
+  if (old?.column !== from) return [];
+  return old.foreignKeys.flatMap((fk) => {
+    const name = `fk_${table}_${to}`.slice(0, 63);
+    const definition = `FOREIGN KEY (${to}) REFERENCES ${fk.toTable} (${fk.toColumn ?? "id"})`;
+    const keep = `Copy its ON DELETE / ON UPDATE actions from the original (${cite(fk.where)}) into this definition.`;
+    if (ctx.dialect === "postgres") {
+      const [add, validate] = notValidThenValidate(ctx, deploy, table, name, definition);
+      return [{ ...add!, body: [...add!.body, keep] }, validate!];
+    }
+    return [step(deploy, `Add the foreign key of \`${from}\` to \`${to}\``, [
+      `\`${from}\` references \`${fk.toTable}\`; dropping it drops that foreign key, so \`${to}\` gets it first: \`ALTER TABLE ${table} ADD CONSTRAINT ${name} ${definition};\` (on MySQL, online only with foreign_key_checks=0, rule 18). ${keep}`,
+    ], "Drop the new foreign key.")];
+  });
 }
