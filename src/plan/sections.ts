@@ -12,6 +12,8 @@ export type SectionKey = (typeof PLAN_SECTIONS)[number]["key"];
 
 /** The plan's title line starts with this; the JSON title is what follows it. */
 export const TITLE_PREFIX = "Migration Plan:";
+/** The first line of every plan. */
+export const PLAN_HEADING = `# ${TITLE_PREFIX}`;
 
 /** Which of the six a heading names, or null for an extra section. Numbers and letter case were already dropped. */
 export function sectionKeyOf(name: string): SectionKey | null {

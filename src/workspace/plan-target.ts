@@ -1,11 +1,10 @@
 import { open, stat } from "node:fs/promises";
 import { UsageError } from "../errors.js";
+import { PLAN_HEADING } from "../plan/sections.js";
 
-/** The first line every plan starts with (plan-format.md): a file that has it may be replaced by a new plan. */
-const PLAN_HEADING = "# Migration Plan:";
 
 /**
- * Refuses, before a run starts, a plan path that is a folder, or an existing file that is neither empty nor a
+ * A file that starts with the plan heading (plan-format.md) may be replaced by a new plan. Refuses, before a run starts, a plan path that is a folder, or an existing file that is neither empty nor a
  * migration plan: `--out Gemfile` must never replace the Gemfile. `shown` is the path as the caller gave it.
  */
 export async function checkPlanTarget(absolutePath: string, shown: string): Promise<void> {

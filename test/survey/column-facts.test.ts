@@ -129,3 +129,15 @@ describe("uniqueness said false is not unique", () => {
     expect(result.column?.indexes.map((i) => ({ name: i.name, unique: i.unique }))).toEqual([{ name: "ix_orders_number", unique: false }]);
   });
 });
+
+describe("plans written elsewhere with --out", () => {
+  it("are not code either, wherever they are", async () => {
+    const plan = "# Migration Plan: rename users.name\n\nCurrent State: users.name is used by user.name\n";
+    const files = { Gemfile: GEMFILE, "db/schema.rb": SCHEMA_RB, "app/models/user.rb": "class User < ApplicationRecord\n  def label = name\nend\n", "notes/rename-name.md": plan, "docs/guide.md": "# Guide\n\nusers.name holds the display name.\n" };
+    const found = await surveyOf(files, "rename users.name to users.full_name");
+    const paths = [...found.references.code, ...found.references.tests, ...found.references.sameNameOrUnclear].map((r) => r.path);
+    expect(paths).toContain("app/models/user.rb");
+    expect(paths).toContain("docs/guide.md");
+    expect(paths).not.toContain("notes/rename-name.md");
+  });
+});

@@ -8,6 +8,7 @@ import { MAX_MATCHES } from "../constants.js";
 import { codeNamesFor, squash } from "../names.js";
 import type { RepoView } from "../repo-view.js";
 import type { ForeignKeyInfo, FrameworkInfo } from "../types.js";
+import { outsidePlans } from "../earlier-plans.js";
 import { mappedNames, matchedName, searchPattern } from "./code-names.js";
 import { isDeclaration } from "./declaration-line.js";
 import { findOthers } from "./find-others.js";
@@ -62,9 +63,9 @@ export async function classifyMatches(
   repo: RepoView, column: string, table: string | null, model: string | null, frameworks: FrameworkInfo[], firstSearch?: Promise<Match[]>,
 ): Promise<Classified> {
   const files = new MatchedFiles(repo, frameworks);
-  // The listing decides what the survey sees: earlier plans and this run's plan file are not in it.
-  const listed = (found: Match[]) => found.filter((m) => repo.has(m.path));
-  let matches: Match[] = listed(await (firstSearch ?? searchNames(repo.root, [column], repo.signal)));
+  // The listing decides what the survey sees: earlier plans and this run's plan file are not in it, nor plans elsewhere.
+  const listed = (found: Match[]) => outsidePlans(repo, found.filter((m) => repo.has(m.path)));
+  let matches: Match[] = await listed(await (firstSearch ?? searchNames(repo.root, [column], repo.signal)));
   const target = identityOf(table, model);
   const baseNames = codeNamesFor(column);
 
@@ -88,7 +89,7 @@ export async function classifyMatches(
   const extra = [...mapped].filter((name) => !squash(name).includes(squash(column)));
   if (extra.length) {
     const seen = new Set(matches.map((m) => `${m.path}:${m.line}`));
-    const more = listed(await searchNames(repo.root, extra, repo.signal));
+    const more = await listed(await searchNames(repo.root, extra, repo.signal));
     matches = [...matches, ...more.filter((m) => !seen.has(`${m.path}:${m.line}`))];
   }
   const names = codeNamesFor(column, [...mapped]);

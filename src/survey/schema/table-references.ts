@@ -4,6 +4,7 @@
  */
 import { findMatches } from "../../search/index.js";
 import { isTestPath, areaOf } from "../areas.js";
+import { outsidePlans } from "../earlier-plans.js";
 import { MAX_MATCHES } from "../constants.js";
 import { redactCredentials } from "../redact.js";
 import type { RepoView } from "../repo-view.js";
@@ -23,10 +24,10 @@ export interface TableFindings {
 export async function surveyTable(repo: RepoView, table: string, model: string | null, frameworks: FrameworkInfo[]): Promise<TableFindings> {
   const identity = identityOf(table, model);
   const modelName = model ?? modelForTable(table);
-  const matches = await findMatches(repo.root, {
+  const matches = await outsidePlans(repo, await findMatches(repo.root, {
     pattern: searchPattern([table, singularizeName(table), modelName]), ignoreCase: true, maxMatches: MAX_MATCHES,
     ...(repo.signal ? { signal: repo.signal } : {}),
-  });
+  }));
   const migrations = new Set(frameworks.flatMap((f) => f.migrations));
   const schemaFiles = new Set(frameworks.flatMap((f) => f.schemaFiles));
   const history = new Map<string, Cite>();
