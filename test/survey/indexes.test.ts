@@ -91,3 +91,17 @@ describe("an index line in a create_table block belongs to that table", () => {
     expect(found.column?.indexes.map((i) => i.name)).toEqual(["index_statuses_on_account_id", "index_statuses_on_reblog_of_id_and_account_id"]);
   });
 });
+
+describe("Ecto's index with one column as an atom", () => {
+  it("unique_index(:sites, :domain) is on (domain), not (sites, domain); NOT NULL read from the migration", async () => {
+    const files = {
+      "mix.exs": "defmodule App.MixProject do\n  defp deps do\n    [{:ecto_sql, \"~> 3.10\"}, {:postgrex, \">= 0.0.0\"}]\n  end\nend\n",
+      "priv/repo/migrations/20240101000000_create_sites.exs": "defmodule App.Repo.Migrations.CreateSites do\n  use Ecto.Migration\n\n  def change do\n    create table(:sites) do\n      add :domain, :string, null: false\n    end\n\n    create unique_index(:sites, :domain)\n  end\nend\n",
+    };
+    const schema = "defmodule App.Site do\n  use Ecto.Schema\n\n  schema \"sites\" do\n    field :domain, :string\n  end\nend\n";
+    const found = await surveyOf({ ...files, "lib/app/site.ex": schema }, "rename sites.domain to sites.hostname");
+    expect(found.column?.indexes.map((i) => ({ columns: i.columns, unique: i.unique }))).toEqual([{ columns: ["domain"], unique: true }]);
+    // The schema's field gives the type, the migration its NOT NULL.
+    expect(found.column).toMatchObject({ type: "string", nullable: false });
+  });
+});

@@ -32,16 +32,24 @@ export function historyOf(found: Classified, frameworks: FrameworkInfo[]): Cite[
   return [...first.values()].sort((a, b) => rank(a.path) - rank(b.path) || a.path.localeCompare(b.path)).map(cite);
 }
 
-/** The facts of the first declaration that states a type or nullability (a Go struct states neither), else of the first. */
+/**
+ * Each fact from the first declaration that states it: an Ecto schema's `field` gives the type, its migration the
+ * NOT NULL; a Go struct states neither, so the migration gives both.
+ */
 function factsOf(declarations: Hit[], names: string[]): ColumnFacts | null {
-  let first: ColumnFacts | null = null;
+  let merged: ColumnFacts | null = null;
   for (const hit of declarations) {
     if (!hit.file) continue;
     const facts = columnFacts(hit.file.lines, hit.index, names);
-    if (facts.type !== null || facts.nullable !== null) return facts;
-    first ??= facts;
+    merged = merged === null ? facts : {
+      type: merged.type ?? facts.type,
+      nullable: merged.nullable ?? facts.nullable,
+      default: merged.default ?? facts.default,
+      unique: merged.unique || facts.unique,
+    };
+    if (merged.type !== null && merged.nullable !== null) return merged;
   }
-  return first;
+  return merged;
 }
 
 /** `indexes` are the column's current indexes (indexes.ts), worked out apart because they read files. */

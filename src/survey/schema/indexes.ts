@@ -123,6 +123,9 @@ function openerAbove(lines: string[], index: number): number | null {
 /** The column list of a bracketed group that holds the column (`["email", "org_id"]`, `(email)`); null when no group holds it. */
 function columnsOf(text: string, column: string, names: string[]): string[] | null {
   const wanted = new Set([column, ...names].map(squash));
+  // Ecto's `unique_index(:sites, :domain)`: the first atom is the table, the second the one column.
+  const ecto = /\b(?:unique_)?index\(\s*:\w+\s*,\s*:(\w+)/.exec(text)?.[1];
+  if (ecto) return wanted.has(squash(ecto)) ? [column] : null;
   for (const group of text.matchAll(/[[(]([^[\]()]*)[\])]/g)) {
     const inner = group[1] ?? "";
     if (!/^\s*[:"'`]?\w+["'`]?(\s*,\s*[:"'`]?\w+["'`]?)*\s*$/.test(inner)) continue;
