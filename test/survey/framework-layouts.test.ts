@@ -19,13 +19,15 @@ describe("Go migration tools in a module below the root", () => {
     expect(tool?.newMigration.example).toMatch(/^backend\/db\/migrations\/0031_/);
   });
 
-  it("goose: go.mod in a subfolder", async () => {
+  it("goose: go.mod in a subfolder, the driver from its requirements", async () => {
     const files = {
-      "services/api/go.mod": "module example.com/api\n\ngo 1.22\n\nrequire github.com/pressly/goose/v3 v3.20.0\n",
+      "services/api/go.mod": "module example.com/api\n\ngo 1.22\n\nrequire (\n\tgithub.com/pressly/goose/v3 v3.20.0\n\tgithub.com/jackc/pgx/v5 v5.5.0\n)\n",
       "services/api/migrations/00001_init.sql": "-- +goose Up\nCREATE TABLE users (id bigserial PRIMARY KEY, email text);\n-- +goose Down\nDROP TABLE users;\n",
     };
     const found = await surveyOf(files, "make users.email NOT NULL");
-    expect(found.frameworks.find((f) => f.id === "goose")?.evidence.map((e) => e.path)).toContain("services/api/go.mod");
+    const goose = found.frameworks.find((f) => f.id === "goose");
+    expect(goose?.evidence.map((e) => e.path)).toContain("services/api/go.mod");
+    expect(goose?.commands.run).toBe('goose -dir services/api/migrations postgres "$DATABASE_URL" up');
   });
 });
 

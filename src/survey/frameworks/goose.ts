@@ -3,6 +3,15 @@ import { nextPrefix } from "../migration-name.js";
 import { sqlFilesWith } from "./sql-files.js";
 import type { FrameworkModule } from "./types.js";
 import type { Cite } from "../types.js";
+import type { RepoView } from "../repo-view.js";
+
+/** goose's driver name for the database driver go.mod requires; else the GOOSE_DRIVER variable goose also reads. */
+async function gooseDriver(repo: RepoView): Promise<string> {
+  if (await goDependency(repo, /jackc\/pgx|lib\/pq\b/)) return "postgres";
+  if (await goDependency(repo, /go-sql-driver\/mysql/)) return "mysql";
+  if (await goDependency(repo, /mattn\/go-sqlite3|modernc\.org\/sqlite/)) return "sqlite3";
+  return '"$GOOSE_DRIVER"';
+}
 
 export const goose: FrameworkModule = {
   id: "goose",
@@ -15,11 +24,12 @@ export const goose: FrameworkModule = {
     if (!migrations.length && !mod) return null;
     const evidence: Cite[] = [...(mod ? [mod] : []), ...migrations.slice(0, 1).map((path) => ({ path }))];
     const dir = dirsOf(migrations)[0] ?? "migrations";
+    const driver = await gooseDriver(repo);
     return {
       evidence, migrations, migrationsDirs: migrations.length ? dirsOf(migrations) : ["migrations"], schemaFiles: [],
       commands: {
-        run: `goose -dir ${dir} <driver> "$DATABASE_URL" up`,
-        rollback: `goose -dir ${dir} <driver> "$DATABASE_URL" down`,
+        run: `goose -dir ${dir} ${driver} "$DATABASE_URL" up`,
+        rollback: `goose -dir ${dir} ${driver} "$DATABASE_URL" down`,
         generate: `goose -dir ${dir} create <name> sql`,
       },
     };
