@@ -55,3 +55,17 @@ describe("Liquibase's root changelog by any of its names", () => {
     expect(found.frameworks.find((f) => f.id === "liquibase")?.evidence[0]?.path).toBe("src/main/resources/config/liquibase/root.xml");
   });
 });
+
+describe("TypeORM's commands", () => {
+  it("load a .ts data source through the ts-node CLI, each migration in its own transaction", async () => {
+    const files = {
+      "package.json": '{ "dependencies": { "typeorm": "^0.3.0", "pg": "^8.0.0" } }\n',
+      "src/data-source.ts": 'export const AppDataSource = new DataSource({ type: "postgres", migrations: ["src/migrations/*.ts"] });\n',
+      "src/migrations/1700000000000-Init.ts": 'export class Init1700000000000 { async up(q) { await q.query(`CREATE TABLE "users" ("id" serial, "email" varchar)`); } }\n',
+    };
+    const found = await surveyOf(files, "make users.email NOT NULL");
+    const typeorm = found.frameworks.find((f) => f.id === "typeorm");
+    expect(typeorm?.commands.run).toBe("npx typeorm-ts-node-commonjs migration:run -d src/data-source.ts --transaction each");
+    expect(typeorm?.commands.rollback).toBe("npx typeorm-ts-node-commonjs migration:revert -d src/data-source.ts --transaction each");
+  });
+});

@@ -4,8 +4,17 @@ import { nextPrefix } from "../migration-name.js";
 import { configuredDirs, defaultDirs, scriptsIn } from "./js-migrations.js";
 import { pascalCase } from "../names.js";
 import type { FrameworkModule } from "./types.js";
+import type { RepoView } from "../repo-view.js";
 
 const DATA_SOURCE = /(^|\/)(ormconfig\.(json|js|ts|ya?ml)|[\w.-]*data-?source\.(ts|js)|typeorm\.config\.(ts|js))$/i;
+
+/** The TypeORM CLI that can load the data source: plain `typeorm` reads JavaScript, a .ts one needs the ts-node wrapper. */
+async function typeormCli(repo: RepoView, source: string): Promise<string> {
+  if (!source.endsWith(".ts")) return "typeorm";
+  const manifest = repo.files.filter((p) => p.endsWith("package.json") && source.startsWith(posix.dirname(p).replace(/^\.$/, ""))).sort((a, b) => b.length - a.length)[0];
+  const esm = manifest ? /"type"\s*:\s*"module"/.test((await repo.read(manifest)) ?? "") : false;
+  return esm ? "typeorm-ts-node-esm" : "typeorm-ts-node-commonjs";
+}
 
 export const typeorm: FrameworkModule = {
   id: "typeorm",
@@ -27,12 +36,14 @@ export const typeorm: FrameworkModule = {
     dirs = [...new Set(dirs)].filter((d) => repo.files.some((f) => f.startsWith(d + "/")));
     if (!dirs.length) dirs = defaultDirs(repo, /(^|\/)migrations?\/\d{13}-[\w-]+\.(ts|js)$/);
     const source = sources[0] ?? "src/data-source.ts";
+    const cli = await typeormCli(repo, source);
     return {
       evidence: [...deps, ...sources.map((path) => ({ path }))], migrations: scriptsIn(repo, dirs),
       migrationsDirs: dirs.length ? dirs : ["src/migrations"], schemaFiles: [], database,
       commands: {
-        run: `npx typeorm migration:run -d ${source}`,
-        rollback: `npx typeorm migration:revert -d ${source}`,
+        // Each migration in its own transaction: a migration with `transaction = false` is refused in the default "all" mode.
+        run: `npx ${cli} migration:run -d ${source} --transaction each`,
+        rollback: `npx ${cli} migration:revert -d ${source} --transaction each`,
         generate: `npx typeorm migration:create ${dirs[0] ?? "src/migrations"}/<Name>`,
       },
     };
