@@ -37,6 +37,11 @@ describe("database detection", () => {
     expect(db.evidence[0]?.path).toBe(Object.keys(files)[0]);
   });
 
+  it("takes MariaDB from the compose image when the config says mysql", async () => {
+    const db = await databaseOf({ "artisan": "", ".env.example": "DB_CONNECTION=mysql\n", "docker-compose.yml": "services:\n  db:\n    image: mariadb:11.4\n" });
+    expect(db).toMatchObject({ engine: "mariadb", version: "11.4" });
+  });
+
   it("lets config outrank a driver dependency", async () => {
     const db = await databaseOf({ Gemfile: 'gem "sqlite3"\n', "config/database.yml": "default:\n  adapter: postgresql\n" });
     expect(db.engine).toBe("postgres");

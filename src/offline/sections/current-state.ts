@@ -11,7 +11,7 @@ export function currentState(ctx: PlanContext): string {
     const evidence = framework.evidence[0];
     lines.push(`- **Framework:** ${framework.name}${evidence ? `, found by ${cite(evidence)}` : ""}; migrations in ${framework.migrationsDirs.map((d) => `\`${d}/\``).join(", ") || "no folder found"}${framework.latestMigration ? `, the latest being \`${framework.latestMigration}\`` : ""}.`);
     if (framework.schemaFiles.length) lines.push(`- **Schema snapshot:** ${framework.schemaFiles.map((f) => `\`${f}\``).join(", ")}.`);
-    lines.push(`- **Runner:** \`${rootedCommand(framework.commands.run)}\` / \`${rootedCommand(framework.commands.rollback)}\`; ${framework.transaction.wrapped ? "wraps each migration in a transaction" : "does not wrap migrations in a transaction"} (opt-out: ${framework.transaction.optOut}).`);
+    lines.push(`- **Runner:** \`${rootedCommand(framework.commands.run)}\` / \`${rootedCommand(framework.commands.rollback)}\`; ${transactionText(ctx, framework.transaction.wrapped)} (opt-out: ${framework.transaction.optOut}).`);
     if (framework.safetyTools.length) lines.push(`- **Safety tools in use:** ${framework.safetyTools.join(", ")}.`);
     const others = survey.frameworks.filter((f) => f !== framework);
     if (others.length) lines.push(`- **Other frameworks present:** ${others.map((f) => f.name).join(", ")}; this plan writes migrations for ${framework.name} only.`);
@@ -58,4 +58,12 @@ function subject(ctx: PlanContext): string[] {
     lines.push(`- **Column \`${table}.${column}\`:** no declaration found in the repo${survey.task.operation === "add_column" ? " (expected: the task adds it)" : "; check the name"}.`);
   }
   return lines;
+}
+
+/** MySQL commits each DDL statement on its own: a runner's transaction does not make a migration all-or-nothing there. */
+function transactionText(ctx: PlanContext, wrapped: boolean): string {
+  if (!wrapped) return "does not wrap migrations in a transaction";
+  return ctx.dialect === "mysql"
+    ? "wraps each migration in a transaction, but MySQL commits every DDL statement implicitly, so a migration that fails halfway stays half-applied"
+    : "wraps each migration in a transaction";
 }

@@ -38,9 +38,11 @@ export async function detectDatabase(repo: RepoView, frameworkClues: DatabaseClu
   }
   // An app that depends on a server's driver and on SQLite runs SQLite in development or tests: the server is production's.
   clues.push(...drivers.filter((d) => d.engine !== "sqlite"), ...drivers.filter((d) => d.engine === "sqlite"));
-  const engine = clues[0]?.engine ?? images[0]?.engine ?? "unknown";
+  // Config says `mysql` for MariaDB too (the driver is the same): the image the app runs against tells them apart.
+  const said = clues[0]?.engine ?? images[0]?.engine ?? "unknown";
+  const engine = said === "mysql" && images.some((i) => i.engine === "mariadb") && !images.some((i) => i.engine === "mysql") ? "mariadb" : said;
   const image = images.find((i) => i.engine === engine && i.version) ?? images.find((i) => i.engine === engine);
-  const evidence: Cite[] = [...clues.filter((c) => c.engine === engine), ...(image ? [image] : [])].map((c) => ({ ...c.where, text: redactCredentials(c.where.text ?? "") }));
+  const evidence: Cite[] = [...clues.filter((c) => c.engine === said), ...(image ? [image] : [])].map((c) => ({ ...c.where, text: redactCredentials(c.where.text ?? "") }));
   return { engine, version: image?.version ?? clues.find((c) => c.engine === engine && c.version)?.version ?? null, evidence };
 }
 
