@@ -50,7 +50,8 @@ export class MigrationNamer {
   }
 
   next(slug: string): NewMigration {
-    const stamp = formatStamp(new Date(this.time));
+    const date = new Date(this.time);
+    const stamp = formatStamp(date);
     const ms = String(this.time);
     const seq = this.sequence === null ? null : String(++this.sequence).padStart(Math.max(this.width, 4), "0");
     this.time += MINUTE;
@@ -79,7 +80,7 @@ export class MigrationNamer {
       case "drizzle": return made(d(`${seq ?? "0000"}_${slug}.sql`), seq ?? "0000");
       case "alembic": {
         const revision = createHash("sha1").update(`${slug}:${stamp}`).digest("hex").slice(0, 12);
-        return made(d(`${revision}_${slug}.py`), revision);
+        return made(d(`${alembicPrefix(this.latestBase, this.framework.latestRevision, date)}${revision}_${slug}.py`), revision);
       }
       case "golang-migrate":
       case "sqlx": {
@@ -106,6 +107,23 @@ export class MigrationNamer {
 
 export function pascal(slug: string): string {
   return slug.split(/[_\W]+/).filter(Boolean).map((w) => w[0]!.toUpperCase() + w.slice(1)).join("");
+}
+
+/**
+ * What an alembic.ini `file_template` puts before the revision, as the latest file shows it (`2024_01_01_1200-`,
+ * `2024-01-01-12.00.00_`), with this migration's date in place of the latest's; empty for the default template.
+ */
+function alembicPrefix(latestBase: string, latestRevision: string | undefined, date: Date): string {
+  const at = latestRevision ? latestBase.indexOf(latestRevision) : -1;
+  if (at <= 0) return "";
+  const parts = formatStamp(date);
+  // Each run of digits is the date parts it is as long as, in order: 2024 | 01 | 01 | 1200 or 20240101 | 120000.
+  let used = 0;
+  return latestBase.slice(0, at).replace(/\d+/g, (digits) => {
+    const part = parts.slice(used, used + digits.length);
+    used += digits.length;
+    return part.length === digits.length ? part : digits;
+  });
 }
 
 function formatStamp(date: Date): string {
