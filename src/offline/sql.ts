@@ -29,7 +29,11 @@ const TYPES: Record<string, Partial<Record<Dialect, string>> & { default: string
 export function sqlType(type: string | null, dialect: Dialect): string {
   if (!type) return "text";
   const known = TYPES[type.toLowerCase().replace(/^(t\.|models\.|sa\.|db\.)/, "").replace(/\(.*$/, "")];
-  return known ? (known[dialect] ?? known.default) : type;
+  if (!known) return type;
+  const sql = known[dialect] ?? known.default;
+  // A length the code gives (`String(64)`, `max_length=64` is not on the type) is kept: the default would widen the column.
+  const length = /\(\s*(?:length\s*=\s*)?(\d+)\s*\)/.exec(type)?.[1];
+  return length && /^(?:var)?char/.test(sql) ? `${sql.replace(/\(.*$/, "")}(${length})` : sql;
 }
 
 /** The type a CAST converts to: MySQL's CAST knows SIGNED, CHAR, DECIMAL, DATETIME…, not the column types. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { needsQuotes } from "../../src/offline/identifiers.js";
 import { offlinePlan } from "../../src/offline/plan.js";
-import { sqlLiteral } from "../../src/offline/sql.js";
+import { sqlLiteral, sqlType } from "../../src/offline/sql.js";
 import { offlinePlanFor, planSection, task } from "../helpers/survey-builder.js";
 import { surveyTempRepos } from "../helpers/survey-temp-repo.js";
 
@@ -68,6 +68,15 @@ describe("a Prisma model on Postgres", () => {
     const steps = planSection(markdown, "Steps");
     expect(steps).toContain('ALTER TABLE "User" ALTER COLUMN "createdAt" SET NOT NULL;');
     expect(steps).not.toMatch(/TABLE User\b/);
+  });
+});
+
+describe("SQL types from the code's", () => {
+  it.each([
+    ["String(64)", "mysql", "varchar(64)"], ["sa.String(length=64)", "postgres", "varchar(64)"], ["string", "mysql", "varchar(255)"],
+    ["String(64)", "sqlite", "text"], ["integer", "postgres", "integer"], ["VARCHAR(80)", "postgres", "VARCHAR(80)"],
+  ] as const)("%s on %s is %s", (type, dialect, sql) => {
+    expect(sqlType(type, dialect)).toBe(sql);
   });
 });
 
