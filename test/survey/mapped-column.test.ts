@@ -67,3 +67,22 @@ describe("mappings the table's column list does not show", () => {
     expect(result.task.column).toBe("created");
   });
 });
+
+describe("TypeORM entities and one-line CREATE TABLE migrations", () => {
+  const files = {
+    "package.json": '{ "dependencies": { "typeorm": "^0.3.0", "pg": "^8.0.0" } }\n',
+    "src/data-source.ts": 'export const AppDataSource = new DataSource({ type: "postgres", migrations: ["src/migration/*.ts"] })\n',
+    "src/migration/1696412345678-CreateUser.ts": 'export class CreateUser1696412345678 {\n    async up(queryRunner) {\n        await queryRunner.query(`CREATE TABLE "user" ("id" SERIAL NOT NULL, "first_name" character varying NOT NULL, "age" integer, "created_at" TIMESTAMP NOT NULL DEFAULT now(), CONSTRAINT "PK_user" PRIMARY KEY ("id"))`)\n    }\n}\n',
+    "src/entity/User.ts": 'import { Entity, Column, CreateDateColumn, PrimaryGeneratedColumn } from "typeorm"\n\n@Entity()\nexport class User {\n    @PrimaryGeneratedColumn()\n    id: number\n\n    @Column({ name: "first_name" })\n    firstName: string\n\n    @Column({ nullable: true })\n    age: number\n\n    @CreateDateColumn({ name: "created_at" })\n    createdAt: Date\n}\n',
+  };
+
+  it("reads each column's own facts off a one-line CREATE TABLE", async () => {
+    const found = await surveyOf(files, "make user.age NOT NULL");
+    expect(found.column).toMatchObject({ type: "integer", nullable: true });
+  });
+
+  it("follows @Column({ name }) and @CreateDateColumn({ name }) on properties without semicolons", async () => {
+    expect((await surveyOf(files, "rename User.firstName to User.givenName")).task.column).toBe("first_name");
+    expect((await surveyOf(files, "add an index on User.createdAt")).task.column).toBe("created_at");
+  });
+});

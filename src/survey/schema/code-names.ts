@@ -57,12 +57,12 @@ const MAPPINGS: ((code: string, db: string) => RegExp)[] = [
   (n, c) => new RegExp(String.raw`\balias_attribute\s+:${n}\s*,\s*:${c}\b`),
   (n, c) => new RegExp(String.raw`\bfield\s+:${n}\s*,.*\bsource:\s*:${c}\b`),
   (n, c) => new RegExp(String.raw`^\s*${n}\s+[\w.*\[\]]+\s+\x60[^\x60]*\b(?:db|gorm|bun|sql|pg)\s*:\s*"(?:column:)?${c}[",;]`),
-  (n, c) => new RegExp(String.raw`@Column\([^)]*\bname\s*[:=]\s*["']${c}["'][^)]*\)\s*(?:(?:private|public|protected|readonly)\s+)*(?:[\w<>]+\s+)?${n}[!?]?\s*[:;=]`),
+  (n, c) => new RegExp(String.raw`@\w*Column\([^)]*\bname\s*[:=]\s*["']${c}["'][^)]*\)\s*(?:(?:private|public|protected|readonly)\s+)*(?:[\w<>]+\s+)?${n}[!?]?\s*[:;=]`),
   (n, c) => new RegExp(String.raw`^\s*${n}\s*:\s*\{[^}]*\bfield\s*:\s*["']${c}["']`),
 ];
 const CAPTURE = String.raw`(\w+)`;
 /** Mappings whose code name is on the next line (an annotation above a property). */
-const NEXT_LINE = (c: string) => new RegExp(String.raw`(?:@Column\([^)]*\bname\s*[:=]\s*["']${c}["']|\bfield\s*:\s*["']${c}["'])`);
+const NEXT_LINE = (c: string) => new RegExp(String.raw`(?:@\w*Column\([^)]*\bname\s*[:=]\s*["']${c}["']|\bfield\s*:\s*["']${c}["'])`);
 const PROPERTY = /^\s*(?:@\w+(?:\([^)]*\))?\s*)*(?:(?:private|public|protected|readonly|declare)\s+)*(?:[\w<>[\]?]+\s+)?(\w+)[!?]?\s*[:;=]/;
 
 const compiledMappings = new Map<string, { mappings: RegExp[]; nextLine: RegExp }>();
@@ -113,7 +113,7 @@ export function databaseNameOf(lines: string[], index: number, codeName: string)
     if (db) return db;
   }
   for (const above of lines.slice(Math.max(0, index - 2), index).reverse()) {
-    const db = /@Column\([^)]*\bname\s*[:=]\s*["'](\w+)["']/.exec(above)?.[1];
+    const db = /@\w*Column\([^)]*\bname\s*[:=]\s*["'](\w+)["']/.exec(above)?.[1];
     if (db) return db;
   }
   if (new RegExp(String.raw`^\s*${n}\s*:\s*\{\s*$`).test(line)) {

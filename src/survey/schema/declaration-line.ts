@@ -29,15 +29,17 @@ const PATTERNS: ((c: string) => RegExp)[] = [
   (c) => new RegExp(String.raw`\b(?:sa\.)?Column\(\s*["']${c}["']`),
   (c) => new RegExp(String.raw`^\s*\(?["'\x60\[]?${c}["'\x60\]]?\s+${SQL_TYPES}\b`, "i"),
   (c) => new RegExp(String.raw`\bADD\s+(?:COLUMN\s+)?(?:IF\s+NOT\s+EXISTS\s+)?["'\x60]?${c}["'\x60]?\s+\w`, "i"),
+  // A CREATE TABLE on one line (TypeORM's queryRunner.query, knex.raw): the column after `(` or `,`, then its type.
+  (c) => new RegExp(String.raw`\bCREATE\s+TABLE\b.*[(,]\s*["'\x60\[]?${c}["'\x60\]]?\s+${SQL_TYPES}\b`, "i"),
   (c) => new RegExp(String.raw`^\s*${c}\s*:\s*\w+\(\s*["'\x60]`),
   (c) => new RegExp(String.raw`\.\w+\(\s*["'\x60]${c}["'\x60]\s*[,)]`),
   (c) => new RegExp(String.raw`^\s*${c}[!?]?\s*:\s*(?:\{\s*(?:type|allowNull)\b|(?:DataTypes|Sequelize)\.|\{\s*$)`),
-  (c) => new RegExp(String.raw`^\s*(?:(?:public|private|protected|readonly|declare)\s+)*${c}[!?]?\s*:\s*[\w<>\[\]| .]+;\s*$`),
+  (c) => new RegExp(String.raw`^\s*(?:(?:public|private|protected|readonly|declare)\s+)*${c}[!?]?\s*:\s*[\w<>\[\]| .]+;?\s*$`),
   (c) => new RegExp(String.raw`\$table->\w+\(\s*["']${c}["']`),
   (c) => new RegExp(String.raw`\b(?:field|add|modify)\s+:${c}\b`),
   (c) => new RegExp(String.raw`^\s*${c}\s+\*?[\w.\[\]]+\s+\x60`, "i"),
   (c) => new RegExp(String.raw`\b(?:private|public|protected)\s+[\w<>?]+\s+${c}\s*[;={]`),
-  (c) => new RegExp(String.raw`@Column\([^)]*\bname\s*[:=]\s*["']${c}["']`),
+  (c) => new RegExp(String.raw`@\w*Column\([^)]*\bname\s*[:=]\s*["']${c}["']`),
   (c) => new RegExp(String.raw`<column\b[^>]*\bname="${c}"`),
   (c) => new RegExp(String.raw`^\s*-?\s*name:\s*["']?${c}["']?\s*$`),
   // A column that came into being by a rename is declared there (its type stays where it was created).
@@ -110,6 +112,25 @@ const NULLABLE_UNLESS_SAID = /\bt\.\w+\s*\(?\s*[:"']|\badd_column\b/;
 /** A Go struct field with tags (`Email *string \x60db:"email" json:"email"\x60`): the app's type, not the column's. */
 const GO_STRUCT_FIELD = /^\s*\w+\s+[\w.*[\]]+\s+\x60[^\x60]*\b\w+:"/;
 
+/**
+ * A line that defines several columns (a CREATE TABLE on one line) is cut to this column's own definition, up to
+ * the next comma outside brackets: another column's NOT NULL is not this one's.
+ */
+function ownDefinition(line: string, names: string[]): string {
+  if (!/\bCREATE\s+TABLE\b/i.test(line)) return line;
+  const start = new RegExp(String.raw`[(,]\s*(["'\x60\[]?(?:${names.map(escapeRegExp).join("|")})["'\x60\]]?\s)`, "i").exec(line);
+  if (!start) return line;
+  let depth = 0;
+  const from = start.index + start[0].length - start[1]!.length;
+  for (let i = from; i < line.length; i++) {
+    const ch = line[i];
+    if (ch === "(") depth++;
+    else if (ch === ")" && --depth < 0) return line.slice(from, i);
+    else if (ch === "," && depth === 0) return line.slice(from, i);
+  }
+  return line.slice(from);
+}
+
 /** `email String?`: a Prisma field's type is PascalCase; `email VARCHAR(255)` in capitals is SQL. */
 function isPrismaField(line: string, alternation: string): boolean {
   const type = new RegExp(String.raw`^\s*(?:${alternation})\s+([A-Z]\w*)`).exec(line)?.[1];
@@ -118,7 +139,7 @@ function isPrismaField(line: string, alternation: string): boolean {
 
 /** Facts stated on a declaration (its statement, decorators, changelog entry), never read from a neighbouring column's line. */
 export function columnFacts(lines: string[], index: number, names: string[]): ColumnFacts {
-  const line = statementAt(lines, index);
+  const line = ownDefinition(statementAt(lines, index), names);
   if (GO_STRUCT_FIELD.test(line)) return { type: null, nullable: null, default: null, unique: false };
   const around = [...attachedLines(lines, index), line].join(" ");
   const alternation = names.map(escapeRegExp).join("|");

@@ -11,7 +11,7 @@ import { fileContext, type FileContext, type Tables } from "./which-table.js";
 export type Role = "migration" | "schema" | "test" | "code";
 
 /** Text that marks a file as a model or entity declaration, wherever it lives. */
-const MODEL_MARKER = /@Entity\b|@Table\(|models\.Model\b|ApplicationRecord|ActiveRecord::Base|use Ecto\.Schema|\bschema\s+"\w+"|extends Model\b|Model\.init\(|sequelize\.define\(|__tablename__|DeclarativeBase|declarative_base|(pg|mysql|sqlite)Table\(|@Column\b|gorm\.Model|\x60db:"/;
+const MODEL_MARKER = /@Entity\b|@Table\(|models\.Model\b|ApplicationRecord|ActiveRecord::Base|use Ecto\.Schema|\bschema\s+"\w+"|extends Model\b|Model\.init\(|sequelize\.define\(|__tablename__|DeclarativeBase|declarative_base|(pg|mysql|sqlite)Table\(|@\w*Column\b|gorm\.Model|\x60db:"/;
 
 export class MatchedFiles {
   private readonly migrations: Set<string>;
