@@ -1,4 +1,5 @@
 import type { Dialect } from "./context.js";
+import { indexTail, type IndexShape } from "./index-shape.js";
 
 /** Limits the plan writes into its SQL: how long DDL may wait for a lock, how many rows a backfill batch touches. */
 export const LOCK_TIMEOUT = "5s";
@@ -129,13 +130,13 @@ export interface IndexSql {
  * Postgres builds it CONCURRENTLY (own migration, no transaction); MySQL online; SQLite and others plainly. No
  * IF NOT EXISTS: if the name were taken the build would silently do nothing and the down would drop the other index.
  */
-export function createIndex(dialect: Dialect, table: string, columns: string[], unique: boolean, name = indexName(table, columns, unique)): IndexSql {
+export function createIndex(dialect: Dialect, table: string, columns: string[], unique: boolean, name = indexName(table, columns, unique), shape: IndexShape | null = null): IndexSql {
   const kind = unique ? "UNIQUE INDEX" : "INDEX";
   const cols = columns.join(", ");
   switch (dialect) {
     case "postgres":
       return {
-        up: [`CREATE ${kind} CONCURRENTLY ${name} ON ${table} (${cols});`],
+        up: [`CREATE ${kind} CONCURRENTLY ${name} ON ${table}${indexTail(columns, shape)};`],
         down: [`DROP INDEX CONCURRENTLY IF EXISTS ${name};`],
         noTransaction: true,
       };

@@ -119,3 +119,23 @@ describe("what the old column had, the new one keeps", () => {
     expect(planSection(markdown, "Steps")).not.toContain("ADD CONSTRAINT");
   });
 });
+
+describe("an index with a method, operator class or condition", () => {
+  it("is built again with them on the new column, and restored with them on rollback", async () => {
+    const index = {
+      name: "index_users_on_email_trgm", columns: ["email"], unique: false,
+      where: { path: "db/schema.rb", line: 16, text: 't.index ["email"], name: "index_users_on_email_trgm", opclass: :gin_trgm_ops, using: :gin, where: "(email IS NOT NULL)"' },
+    };
+    const { markdown, errors } = await offlinePlanFor({ task: task("rename_column", { newName: "email_address" }), column: { indexes: [index] } });
+    expect(errors).toEqual([]);
+    const steps = planSection(markdown, "Steps");
+    expect(steps).toContain("ON users USING gin (email_address gin_trgm_ops) WHERE (email_address IS NOT NULL);");
+    expect(steps).toContain("CREATE INDEX CONCURRENTLY index_users_on_email_trgm ON users USING gin (email gin_trgm_ops) WHERE (email IS NOT NULL);");
+  });
+
+  it("reads the shape off SQL too", async () => {
+    const { indexShape } = await import("../../src/offline/index-shape.js");
+    const text = "CREATE INDEX index_issues_on_title_trigram ON public.issues USING gin (title gin_trgm_ops) WHERE (title IS NOT NULL);";
+    expect(indexShape({ name: "i", columns: ["title"], unique: false, where: { path: "db/structure.sql", line: 1, text } })).toEqual({ using: "gin", opclass: "gin_trgm_ops", where: "(title IS NOT NULL)" });
+  });
+});

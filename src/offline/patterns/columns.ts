@@ -4,6 +4,7 @@ import { ignoreColumnHint, mappingHint } from "../orm-hints.js";
 import { batchedUpdate, columnDefault, convertedValue, dropIndex, mysqlOnline, sqlType } from "../sql.js";
 import { step, type Step } from "../step.js";
 import { distinctIndexes } from "../distinct-indexes.js";
+import { indexShape, indexTail } from "../index-shape.js";
 import { expandContract } from "./expand-contract.js";
 import { notNullSteps } from "./not-null.js";
 import { codeStep, concurrent, ddl, mysqlAddColumnClause, type Pattern } from "./pattern.js";
@@ -126,7 +127,7 @@ export function dropColumn(ctx: PlanContext, table: string, column: string): Pat
   for (const index of distinctIndexes(ctx.survey.column?.indexes ?? []).filter((i) => i.name)) {
     if (ctx.dialect !== "postgres") continue;
     steps.push(step("Deploy 2 — drop", `Drop the index \`${index.name}\` concurrently`, ["So the column drop stays a short catalog change (rule 13)."], "The down migration rebuilds it concurrently.", {
-      migration: concurrent(`remove_${index.name}`, dropIndex("postgres", table, index.name!), `CREATE ${index.unique ? "UNIQUE " : ""}INDEX CONCURRENTLY IF NOT EXISTS ${index.name} ON ${table} (${index.columns.join(", ")});`),
+      migration: concurrent(`remove_${index.name}`, dropIndex("postgres", table, index.name!), `CREATE ${index.unique ? "UNIQUE " : ""}INDEX CONCURRENTLY IF NOT EXISTS ${index.name} ON ${table}${indexTail(index.columns, indexShape(index))};`),
     }));
   }
   if (ctx.dialect === "sqlite") {

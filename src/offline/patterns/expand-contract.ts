@@ -3,6 +3,7 @@ import { dualWriteHint, ignoreColumnHint } from "../orm-hints.js";
 import { batchedUpdate, createIndex, dropIndex, freeIndexName, mysqlOnline } from "../sql.js";
 import { step, type Step } from "../step.js";
 import { distinctIndexes } from "../distinct-indexes.js";
+import { indexShape } from "../index-shape.js";
 import { dropOldNotNull } from "./drop-old-not-null.js";
 import { notNullSteps } from "./not-null.js";
 import { cite } from "../code-changes.js";
@@ -47,7 +48,10 @@ export function expandContract(ctx: PlanContext, table: string, from: string, to
   for (const index of indexes) {
     const columns = index.columns.map((c) => (c === from ? to : c));
     const name = freeIndexName(table, columns, index.unique, (old?.indexes ?? []).map((i) => i.name), fw === "prisma" ? "prisma" : "rails");
-    const sql = createIndex(dialect, table, columns, index.unique, name);
+    const shape = indexShape(index);
+    // A partial index's condition on the old column is about the new one now.
+    const renamed = { ...shape, where: shape.where?.replace(new RegExp(`(?<![\\w$])${from}(?![\\w$])`, "g"), to) ?? null };
+    const sql = createIndex(dialect, table, columns, index.unique, name, renamed);
     const spec = sql.noTransaction ? concurrent(`add_${name}`, sql.up[0]!, sql.down[0]!) : ddl(`add_${name}`, sql.up, sql.down, ctx);
     steps.push(step(D2, `Build ${index.unique ? "a unique index" : "an index"} on \`${table}.${to}\` like the one on \`${from}\``, [
       sql.noTransaction ? "CONCURRENTLY, alone in its migration with the no-transaction switch: writes continue during the build (rules 12, 14)." : "Online, without blocking writes.",
@@ -66,7 +70,7 @@ export function expandContract(ctx: PlanContext, table: string, from: string, to
 
   if (dialect === "postgres") {
     for (const index of indexes.filter((i) => i.name)) {
-      const recreate = createIndex(dialect, table, index.columns, index.unique, index.name!).up[0]!;
+      const recreate = createIndex(dialect, table, index.columns, index.unique, index.name!, indexShape(index)).up[0]!;
       steps.push(step(D4, `Drop the index \`${index.name}\` on \`${from}\` concurrently`, [
         "Dropping it first keeps the column drop a short catalog change (rule 13).",
       ], "The down migration rebuilds the index concurrently.", { migration: concurrent(`remove_${index.name}`, dropIndex(dialect, table, index.name!), recreate) }));
