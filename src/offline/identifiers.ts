@@ -28,11 +28,19 @@ export function quoteIdentifier(name: string, dialect: Dialect): string {
   return dialect === "mysql" ? `\`${name.replace(/`/g, "``")}\`` : `"${name.replace(/"/g, '""')}"`;
 }
 
-/** A whole name, not part of a longer one, not already quoted, not inside a string literal or a line comment. */
+/**
+ * A whole name, not part of a longer one, not already quoted, not inside a string literal or a line comment. A
+ * name the plan derives from one in capitals (Prisma's `User_createdAt_idx`, `createdAt_bigint`) is quoted too, so
+ * the database keeps the spelling the schema file will name.
+ */
 function quoteIn(sql: string, names: string[], dialect: Dialect): string {
   if (names.length === 0) return sql;
-  const alternation = [...names].sort((a, b) => b.length - a.length).map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|");
-  const pattern = new RegExp(String.raw`'(?:[^']|'')*'|--[^\n]*|["\x60][^"\x60]*["\x60]|(?<![\w$])(${alternation})(?![\w$])`, "g");
+  const escape = (n: string) => n.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const alternation = [...names].sort((a, b) => b.length - a.length).map(escape).join("|");
+  const cased = names.filter((n) => n !== n.toLowerCase()).map(escape).join("|");
+  const derived = cased && dialect !== "mysql" ? String.raw`(?:_\w+)?` : "";
+  const wanted = cased && derived ? String.raw`(?:${cased})${derived}|${alternation}` : alternation;
+  const pattern = new RegExp(String.raw`'(?:[^']|'')*'|--[^\n]*|["\x60][^"\x60]*["\x60]|(?<![\w$])(${wanted})(?![\w$])`, "g");
   return sql.replace(pattern, (whole, name: string | undefined) => (name === undefined ? whole : quoteIdentifier(name, dialect)));
 }
 

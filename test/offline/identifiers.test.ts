@@ -58,16 +58,20 @@ describe("a Prisma model on Postgres", () => {
   const surveyOf = surveyTempRepos();
 
   it("plans on the table \"User\" with its columns quoted", async () => {
-    const found = await surveyOf({
+    const files = {
       "package.json": '{ "dependencies": { "@prisma/client": "^5.0.0" }, "devDependencies": { "prisma": "^5.0.0" } }\n',
       "prisma/schema.prisma": 'datasource db {\n  provider = "postgresql"\n  url      = env("DATABASE_URL")\n}\n\nmodel User {\n  id        Int       @id @default(autoincrement())\n  createdAt DateTime?\n}\n',
       "prisma/migrations/20240101000000_init/migration.sql": 'CREATE TABLE "User" (\n    "id" SERIAL NOT NULL,\n    "createdAt" TIMESTAMP(3),\n    CONSTRAINT "User_pkey" PRIMARY KEY ("id")\n);\n',
       "src/user.ts": "export const stamp = (u: { createdAt: Date }) => u.createdAt.toISOString();\n",
-    }, "make User.createdAt NOT NULL");
+    };
+    const found = await surveyOf(files, "make User.createdAt NOT NULL");
     const markdown = offlinePlan(found, { planPath: "migration-plans/plan.md", now: new Date("2026-11-28T12:00:00Z") });
     const steps = planSection(markdown, "Steps");
     expect(steps).toContain('ALTER TABLE "User" ALTER COLUMN "createdAt" SET NOT NULL;');
     expect(steps).not.toMatch(/TABLE User\b/);
+    const index = planSection(offlinePlan(await surveyOf(files, "add an index on User.createdAt"), { planPath: "migration-plans/plan.md", now: new Date("2026-11-28T12:00:00Z") }), "Steps");
+    // Prisma's own name for the index, kept in its case, as the schema's @@index will name it.
+    expect(index).toContain('CREATE INDEX CONCURRENTLY "User_createdAt_idx" ON "User" ("createdAt");');
   });
 });
 
