@@ -69,3 +69,17 @@ describe("TypeORM's commands", () => {
     expect(typeorm?.commands.rollback).toBe("npx typeorm-ts-node-commonjs migration:revert -d src/data-source.ts --transaction each");
   });
 });
+
+describe("Alembic under Flask-Migrate", () => {
+  it("runs through flask db, whose app context env.py needs", async () => {
+    const files = {
+      "superset/migrations/env.py": "from alembic import context\nfrom flask import current_app\n\ntarget_metadata = current_app.extensions['migrate'].db.metadata\n",
+      "superset/migrations/alembic.ini": "[alembic]\n",
+      "superset/migrations/versions/a1_create_users.py": 'revision = "a1"\ndown_revision = None\n\n\ndef upgrade():\n    op.create_table("users", sa.Column("id", sa.Integer()), sa.Column("email", sa.String(64)))\n',
+    };
+    const found = await surveyOf(files, "make users.email NOT NULL");
+    expect(found.frameworks.find((f) => f.id === "alembic")?.commands).toMatchObject({
+      run: "flask db upgrade --directory superset/migrations", rollback: "flask db downgrade --directory superset/migrations",
+    });
+  });
+});

@@ -46,17 +46,18 @@ export const alembic: FrameworkModule = {
       if (clue) database.push(clue);
     }
     const root = inis[0] ? posix.dirname(inis[0]).replace(/^\.$/, "") : "";
+    // Flask-Migrate's env.py runs inside the Flask app (`current_app`): bare `alembic` cannot load it.
+    const flaskEnv = (await Promise.all(envs.map(async (env) => /\bcurrent_app\b|flask_migrate/.test((await repo.read(env)) ?? "") ? env : null))).find(Boolean);
+    const flag = flaskEnv && posix.dirname(flaskEnv) !== "migrations" ? ` --directory ${posix.dirname(flaskEnv)}` : "";
     return {
       evidence: [...inis, ...envs].map((path) => ({ path })),
       migrations, database,
       ...(latestRevision ? { latestRevision } : {}),
       migrationsDirs: versions.length ? dirsOf(versions) : envs.map((e) => join(posix.dirname(e), "versions")),
       schemaFiles: [],
-      commands: {
-        run: inDir(root, "alembic upgrade head"),
-        rollback: inDir(root, "alembic downgrade -1"),
-        generate: inDir(root, 'alembic revision -m "<message>"'),
-      },
+      commands: flaskEnv
+        ? { run: `flask db upgrade${flag}`, rollback: `flask db downgrade${flag}`, generate: `flask db revision${flag} -m "<message>"` }
+        : { run: inDir(root, "alembic upgrade head"), rollback: inDir(root, "alembic downgrade -1"), generate: inDir(root, 'alembic revision -m "<message>"') },
     };
   },
   newMigration(detection, slug) {
