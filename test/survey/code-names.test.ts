@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { codeNamesFor } from "../../src/survey/names.js";
-import { matchedName, searchPattern } from "../../src/survey/schema/code-names.js";
+import { matchedName, searchPattern, withoutTranslationKeys } from "../../src/survey/schema/code-names.js";
 
 describe("the names code gives a column", () => {
   const names = codeNamesFor("last_login_at");
@@ -35,5 +35,16 @@ describe("the names code gives a column", () => {
   it("searches once for all forms, case-insensitively", () => {
     expect(searchPattern(["last_login_at"])).toBe("last_login_at|lastloginat");
     expect(searchPattern(["email", "emailAddress"])).toBe("email");
+  });
+});
+
+describe("translation keys", () => {
+  it.each([
+    ["= t('admin.accounts.email')", ""],
+    ["{{ __('users.email') }}", ""],
+    ['label = _("Email")', ""],
+    ["user.email + t('.title')", "email"],
+  ])("%s names the column only outside the key", (line, expected) => {
+    expect(matchedName(withoutTranslationKeys(line), ["email"]) ?? "").toBe(expected);
   });
 });

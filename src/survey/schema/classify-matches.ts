@@ -9,7 +9,7 @@ import { codeNamesFor, squash } from "../names.js";
 import type { RepoView } from "../repo-view.js";
 import type { ForeignKeyInfo, FrameworkInfo } from "../types.js";
 import { outsidePlans } from "../earlier-plans.js";
-import { mappedNames, matchedName, searchPattern } from "./code-names.js";
+import { mappedNames, matchedName, searchPattern, withoutTranslationKeys } from "./code-names.js";
 import { isDeclaration } from "./declaration-line.js";
 import { findOthers } from "./find-others.js";
 import { tableForeignKeys } from "./foreign-keys.js";
@@ -97,7 +97,7 @@ export async function classifyMatches(
 
   // What each line says alone; the files whose lines need more are then read together, not one by one.
   const pending = matches.flatMap((match) => {
-    const name = matchedName(match.text, names);
+    const name = matchedName(withoutTranslationKeys(match.text), names);
     if (!name) return [];
     const declarationLike = isDeclaration(match.text, [column, ...mapped]);
     return [{ match, name, declarationLike, quick: declarationLike ? "unclear" as const : lineVerdict(match.text, name, tables) }];

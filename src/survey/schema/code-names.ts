@@ -25,6 +25,13 @@ export function searchPattern(names: string[]): string {
   return list.filter((form) => !list.some((other) => other !== form && form.includes(other))).map(escapeRegExp).join("|");
 }
 
+/** Translation lookups (`t('admin.accounts.email')`, `__('users.email')`, `_("Email")`): their keys are labels, not the column. */
+const I18N_KEY = /(?<![\w$.])(?:I18n\.t|i18n\.t|\$t|t|__|trans|gettext|_)\(\s*(["'])[\w.:-]*\1/g;
+
+export function withoutTranslationKeys(line: string): string {
+  return line.replace(I18N_KEY, "");
+}
+
 /** The first token on `line` that is one of `names` under code conventions, or null. */
 const wantedSets = new WeakMap<string[], Set<string>>();
 
