@@ -4,7 +4,7 @@ import { inTableFolder } from "./migration-folder.js";
 import { sqlLiteral } from "./sql.js";
 
 export type { Dialect };
-import type { DatabaseEngine, FrameworkInfo, Survey } from "../survey/types.js";
+import type { DatabaseEngine, FrameworkInfo, IndexInfo, Survey } from "../survey/types.js";
 
 
 /** What every part of the offline plan needs, worked out once from the survey. */
@@ -22,6 +22,9 @@ export interface PlanContext {
   /** The task's default and the surveyed column's declared one, as SQL; null when there is none SQL can restate. */
   taskDefault: string | null;
   columnDefault: string | null;
+  /** Indexes and columns the plan's own steps add, in order: a SQLite rebuild after them must keep them. */
+  planIndexes: IndexInfo[];
+  planColumns: string[];
   now: Date;
 }
 
@@ -44,6 +47,8 @@ export function planContext(survey: Survey, now: Date): PlanContext {
     column: sameName(survey.task.column, survey.column?.column) ?? null,
     taskDefault: taskDefault(survey.task.default),
     columnDefault: sqlLiteral(survey.column?.default ?? null),
+    planIndexes: [],
+    planColumns: [],
     now,
   };
 }

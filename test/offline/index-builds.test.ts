@@ -9,10 +9,10 @@ import { EXAMPLE_ROOT } from "../helpers/survey-fixtures.js";
 const NOW = new Date("2026-11-28T12:00:00Z");
 const CREATE_INDEX = /CREATE\s+UNIQUE\s+INDEX\s+(?:CONCURRENTLY\s+)?(?:IF\s+NOT\s+EXISTS\s+)?(\w+)|ADD\s+UNIQUE\s+INDEX\s+(\w+)/g;
 
-/** The index names each step's text builds. */
+/** The index names each step's text builds; a SQLite table rebuild makes its indexes again, which is not a second build. */
 function builtPerStep(markdown: string): string[][] {
   const plan = parsePlan(markdown);
-  return plan.steps.map((step) => [...step.text.matchAll(CREATE_INDEX)].map((m) => m[1] ?? m[2] ?? ""));
+  return plan.steps.filter((step) => !/^\*\*Rebuild /.test(step.text)).map((step) => [...step.text.matchAll(CREATE_INDEX)].map((m) => m[1] ?? m[2] ?? ""));
 }
 
 describe("the offline plan builds each index once", () => {

@@ -25,3 +25,15 @@ describe("the SQLite rebuild on the Drizzle app copies the rows by database colu
     expect(markdown).not.toMatch(/CREATE UNIQUE INDEX \w+ ON users \(email\)/);
   });
 });
+
+describe("a rename on SQLite, rebuild after rebuild", () => {
+  it("keeps the column and the index the plan added, and drops the old column by a rebuild", async () => {
+    const markdown = await planFor("rename users.email to users.email_address");
+    const inserts = [...markdown.matchAll(/INSERT INTO users_new[^;]*;/g)].map((m) => m[0]);
+    expect(inserts.at(-1)).toBe("INSERT INTO users_new (id, name, created_at, email_address) SELECT id, name, created_at, email_address FROM users;");
+    const rebuilds = markdown.split(/\n\d+\. \*\*/).filter((step) => step.startsWith("Rebuild `users`"));
+    expect(rebuilds.length).toBeGreaterThanOrEqual(2);
+    for (const rebuild of rebuilds) expect(rebuild).toContain("CREATE UNIQUE INDEX index_users_on_email_address_unique ON users (email_address);");
+    expect(markdown).not.toContain("ALTER TABLE users DROP COLUMN email;");
+  });
+});

@@ -70,6 +70,7 @@ export function changeType(ctx: PlanContext, table: string, column: string): Pat
 
 export function addColumn(ctx: PlanContext, table: string, column: string): Pattern {
   const task = ctx.survey.task;
+  ctx.planColumns.push(column);
   const type = sqlType(task.newType, ctx.dialect);
   const value = ctx.taskDefault;
   const volatile = value !== null && /\(|now|random|uuid|current_/i.test(value);

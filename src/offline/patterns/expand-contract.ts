@@ -6,6 +6,7 @@ import { distinctIndexes } from "../distinct-indexes.js";
 import { indexShape } from "../index-shape.js";
 import { dropOldNotNull } from "./drop-old-not-null.js";
 import { notNullSteps } from "./not-null.js";
+import { sqliteRebuild } from "./sqlite-rebuild.js";
 import { cite } from "../code-changes.js";
 import { notValidThenValidate } from "./constraints.js";
 import { codeStep, concurrent, ddl, mysqlAddColumnClause, type Pattern } from "./pattern.js";
@@ -27,6 +28,7 @@ export function expandContract(ctx: PlanContext, table: string, from: string, to
 
   // The old column's default goes to the new one once it exists: existing rows stay NULL for the backfill, and inserts
   // that leave the column out keep getting a value (else they fail once the new column is NOT NULL).
+  ctx.planColumns.push(to);
   const keepDefault = old?.column === from && ctx.columnDefault ? [`ALTER TABLE ${table} ALTER COLUMN ${to} SET DEFAULT ${ctx.columnDefault};`] : [];
   steps.push(step(D1, `Add \`${table}.${to}\`, nullable`, [
     `Nullable, with no default when added, so adding it is a catalog change: no rewrite, no long lock.${keepDefault.length ? ` Then it takes \`${from}\`'s default, for new rows only.` : ""}`,
@@ -52,6 +54,7 @@ export function expandContract(ctx: PlanContext, table: string, from: string, to
     // A partial index's condition on the old column is about the new one now.
     const renamed = { ...shape, where: shape.where?.replace(new RegExp(`(?<![\\w$])${from}(?![\\w$])`, "g"), to) ?? null };
     const sql = createIndex(dialect, table, columns, index.unique, name, renamed);
+    ctx.planIndexes.push({ name, columns, unique: index.unique, where: { ...index.where, text: sql.up[0] ?? "" } });
     const spec = sql.noTransaction ? concurrent(`add_${name}`, sql.up[0]!, sql.down[0]!) : ddl(`add_${name}`, sql.up, sql.down, ctx);
     steps.push(step(D2, `Build ${index.unique ? "a unique index" : "an index"} on \`${table}.${to}\` like the one on \`${from}\``, [
       sql.noTransaction ? "CONCURRENTLY, alone in its migration with the no-transaction switch: writes continue during the build (rules 12, 14)." : "Online, without blocking writes.",
@@ -76,9 +79,12 @@ export function expandContract(ctx: PlanContext, table: string, from: string, to
       ], "The down migration rebuilds the index concurrently.", { migration: concurrent(`remove_${index.name}`, dropIndex(dialect, table, index.name!), recreate) }));
     }
   }
-  steps.push(step(D4, `Drop \`${table}.${from}\``, [
+  const wayBack = `Irreversible: the down migration cannot restore the data. The way back: re-add \`${from}\` (nullable) and backfill it from \`${to}\` in batches, then redeploy the code of step 2.`;
+  // SQLite refuses DROP COLUMN on an indexed, UNIQUE or constrained column: the table is rebuilt without it.
+  if (dialect === "sqlite") steps.push({ ...sqliteRebuild(ctx, D4, table, `no column ${from}`, from), rollback: wayBack, irreversible: true });
+  else steps.push(step(D4, `Drop \`${table}.${from}\``, [
     "This is the point of no return: once it runs, the old column's data is gone.",
-  ], `Irreversible: the down migration cannot restore the data. The way back: re-add \`${from}\` (nullable) and backfill it from \`${to}\` in batches, then redeploy the code of step 2.`, {
+  ], wayBack, {
     irreversible: true,
     migration: ddl(`remove_${from}_from_${table}`, [`ALTER TABLE ${table} DROP COLUMN ${from}${dialect === "mysql" ? `, ${mysqlOnline(false)}` : ""};`], null, ctx),
   }));

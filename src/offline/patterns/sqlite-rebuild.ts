@@ -13,10 +13,10 @@ const NO_SWITCH = new Set(["prisma", "drizzle"]);
  */
 export function sqliteRebuild(ctx: PlanContext, deploy: string, table: string, change: string, dropped: string | null = null): Step {
   // The survey's database column names; a dropped column is not copied into the new table.
-  const columns = (ctx.survey.table?.columns ?? []).filter((c) => c !== dropped);
+  const columns = [...new Set([...(ctx.survey.table?.columns ?? []), ...ctx.planColumns])].filter((c) => c !== dropped);
   const list = columns.length ? columns.join(", ") : null;
   const source = [...(ctx.survey.table?.declarations ?? []), ...(ctx.survey.column?.declarations ?? [])][0];
-  const indexes = distinctIndexes(ctx.survey.column?.indexes ?? []).filter((i) => dropped === null || !i.columns.includes(dropped));
+  const indexes = [...distinctIndexes(ctx.survey.column?.indexes ?? []), ...ctx.planIndexes].filter((i) => dropped === null || !i.columns.includes(dropped));
   // A runner that wraps every file in a transaction, with no switch, cannot turn foreign keys off or BEGIN again.
   const wrapped = ctx.framework !== null && ctx.framework.transaction.wrapped && NO_SWITCH.has(ctx.framework.id);
   const up = [
