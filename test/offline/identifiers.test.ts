@@ -115,6 +115,11 @@ describe("what the old column had, the new one keeps", () => {
     expect(steps.indexOf("fk_users_email_bigint")).toBeLessThan(steps.indexOf("DROP COLUMN email;"));
   });
 
+  it("a new foreign key says what its ON DELETE does, since the task does not", async () => {
+    const { markdown } = await offlinePlanFor({ task: task("add_foreign_key", { references: { table: "accounts", column: "id" } }) });
+    expect(planSection(markdown, "Risks")).toContain("the constraint takes the default (NO ACTION), so such deletes fail");
+  });
+
   it("a foreign key the repo already declares is not added again", async () => {
     const fk = { column: "email", toTable: "accounts", toColumn: "id", where: { path: "db/schema.rb", line: 20 } };
     const { markdown, errors } = await offlinePlanFor({ task: task("add_foreign_key", { references: { table: "accounts", column: "id" } }), column: { foreignKeys: [fk] } });

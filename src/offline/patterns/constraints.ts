@@ -43,7 +43,10 @@ export function addForeignKey(ctx: PlanContext, table: string, column: string): 
   return {
     target: [`\`${table}.${column}\` references \`${toTable}.${toColumn}\`, enforced by the database.`],
     steps, alternatives: [],
-    caveats: ref ? [] : [`The task does not name the referenced table; \`${toTable}.${toColumn}\` is inferred from the column name: check it.`],
+    caveats: [
+      ...(ref ? [] : [`The task does not name the referenced table; \`${toTable}.${toColumn}\` is inferred from the column name: check it.`]),
+      `The task does not say what happens to \`${table}\` rows when their \`${toTable}\` row is deleted: as written the constraint takes the default (NO ACTION), so such deletes fail. Add ON DELETE CASCADE or ON DELETE SET NULL to the definition if the app expects that (the model's dependent:/on_delete shows it), and match the table's other foreign keys.`,
+    ],
     validation: [
       { title: "No orphans before validating (expect 0)", sql: `SELECT count(*) FROM ${table} t LEFT JOIN ${toTable} r ON r.${toColumn} = t.${column} WHERE t.${column} IS NOT NULL AND r.${toColumn} IS NULL;` },
       ...(ctx.dialect === "postgres" ? [{ title: "The constraint is validated (expect true)", sql: `SELECT convalidated FROM pg_constraint WHERE conname = '${name}';` }] : []),

@@ -158,11 +158,14 @@ export function columnFacts(lines: string[], index: number, names: string[]): Co
   const nullable = /\bnull:\s*true\b|null\s*=\s*True|nullable\s*[=:]\s*(True|true|"true")|allowNull\s*:\s*true|->nullable\(\)|\.nullable\(\)/.test(around) || /\?\s|\?$/.test(line);
   const isPrisma = isPrismaField(line, alternation);
   const isDjango = /models\.\w+Field\(/.test(line);
+  // Laravel's `$table->string('x')` and a TypeORM `@Column()` property are NOT NULL unless they say nullable.
+  const isLaravel = /\$table->\w+\(/.test(line);
+  const isTypeorm = /@\w*Column\(/.test(around) && /\w[!?]?\s*:\s*[\w<>[\]| .]+;?\s*$/.test(line);
   const isSql = new RegExp(String.raw`^\s*\(?["'\x60\[]?(?:${alternation})["'\x60\]]?\s+${SQL_TYPES}\b|\bADD\s+(?:COLUMN\s+)?(?:IF\s+NOT\s+EXISTS\s+)?["'\x60]?(?:${alternation})["'\x60]?\s+${SQL_TYPES}\b`, "i").test(line);
   const saysWhenNotNull = NULLABLE_UNLESS_SAID.test(line) || isSql;
   return {
     type: type ?? null,
-    nullable: notNull ? false : nullable ? true : isPrisma || isDjango ? false : saysWhenNotNull ? true : null,
+    nullable: notNull ? false : nullable ? true : isPrisma || isDjango || isLaravel || isTypeorm ? false : saysWhenNotNull ? true : null,
     default: /(?:default\s*[:=(]\s*|DEFAULT\s+|@default\()(\w+\(\)|[^,)\s}]+)/i.exec(line)?.[1] ?? null,
     unique: saysUnique(around, /\bunique\b|@unique|->unique\(\)|\.unique\(\)/i),
   };
