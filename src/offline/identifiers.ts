@@ -1,3 +1,4 @@
+import { escapeRegExp } from "../survey/schema/code-names.js";
 import type { Dialect, PlanContext } from "./context.js";
 import type { Pattern } from "./patterns/pattern.js";
 
@@ -29,25 +30,19 @@ export function quoteIdentifier(name: string, dialect: Dialect): string {
 }
 
 /**
- * A whole name, not part of a longer one, not already quoted, not inside a string literal or a line comment. A
- * name the plan derives from one in capitals (Prisma's `User_createdAt_idx`, `createdAt_bigint`) is quoted too, so
- * the database keeps the spelling the schema file will name.
+ * Quotes, in a piece of this plan's SQL, the names that need it: a whole name, not part of a longer one, not
+ * already quoted, not inside a string literal or a line comment. A name the plan derives from one in capitals
+ * (Prisma's `User_createdAt_idx`, `createdAt_bigint`) is quoted too, so the database keeps the spelling the schema
+ * file will name. The pattern is built once per plan.
  */
-function quoteIn(sql: string, names: string[], dialect: Dialect): string {
-  if (names.length === 0) return sql;
-  const escape = (n: string) => n.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-  const alternation = [...names].sort((a, b) => b.length - a.length).map(escape).join("|");
-  const cased = names.filter((n) => n !== n.toLowerCase()).map(escape).join("|");
-  const derived = cased && dialect !== "mysql" ? String.raw`(?:_\w+)?` : "";
-  const wanted = cased && derived ? String.raw`(?:${cased})${derived}|${alternation}` : alternation;
-  const pattern = new RegExp(String.raw`'(?:[^']|'')*'|--[^\n]*|["\x60][^"\x60]*["\x60]|(?<![\w$])(${wanted})(?![\w$])`, "g");
-  return sql.replace(pattern, (whole, name: string | undefined) => (name === undefined ? whole : quoteIdentifier(name, dialect)));
-}
-
-/** Quotes, in a piece of this plan's SQL, the names that need it. */
 export function sqlQuoter(ctx: PlanContext): (sql: string) => string {
   const names = namesToQuote(ctx);
-  return (sql) => quoteIn(sql, names, ctx.dialect);
+  if (names.length === 0) return (sql) => sql;
+  const alternation = [...names].sort((a, b) => b.length - a.length).map(escapeRegExp).join("|");
+  const cased = ctx.dialect === "mysql" ? "" : names.filter((n) => n !== n.toLowerCase()).map(escapeRegExp).join("|");
+  const wanted = cased ? String.raw`(?:${cased})(?:_\w+)?|${alternation}` : alternation;
+  const pattern = new RegExp(String.raw`'(?:[^']|'')*'|--[^\n]*|["\x60][^"\x60]*["\x60]|(?<![\w$])(${wanted})(?![\w$])`, "g");
+  return (sql) => sql.replace(pattern, (whole, name: string | undefined) => (name === undefined ? whole : quoteIdentifier(name, ctx.dialect)));
 }
 
 /** The names this plan's SQL uses that the dialect needs quoted: the table, its columns and indexes, the task's new names. */

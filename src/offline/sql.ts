@@ -65,7 +65,7 @@ export function convertedValue(column: string, from: string | null, to: string, 
  * MySQL refuses a literal default on TEXT, BLOB and JSON columns; 8.0.13 takes an expression, `DEFAULT ('')`.
  * MariaDB takes the literal.
  */
-export function columnDefault(value: string, type: string, engine: string): string {
+export function defaultFor(value: string, type: string, engine: string): string {
   return engine === "mysql" && /^(?:tiny|medium|long)?(?:text|blob)\b|^json\b|^geometry/i.test(type) && !value.startsWith("(") ? `(${value})` : value;
 }
 
@@ -148,7 +148,8 @@ export function createIndex(dialect: Dialect, table: string, columns: string[], 
       };
     default:
       return {
-        up: [`CREATE ${kind} ${name} ON ${table} (${cols});`],
+        // SQLite keeps a partial index's condition; the method and operator class are Postgres's own.
+        up: [`CREATE ${kind} ${name} ON ${table}${indexTail(columns, shape && { using: null, opclass: null, where: shape.where })};`],
         down: [`DROP INDEX IF EXISTS ${name};`],
         noTransaction: false,
       };

@@ -1,9 +1,19 @@
 import { describe, expect, it } from "vitest";
 import { offlinePlan } from "../../src/offline/plan.js";
+import type { Survey } from "../../src/survey/types.js";
 import { planSection } from "../helpers/survey-builder.js";
 import { surveyTempRepos } from "../helpers/survey-temp-repo.js";
 
 const surveyOf = surveyTempRepos();
+
+const planFrom = (found: Survey) => offlinePlan(found, { planPath: "migration-plans/plan.md", now: new Date("2026-11-28T12:00:00Z") });
+const planOf = async (files: Record<string, string>, task: string) => planFrom(await surveyOf(files, task));
+/** The migration files a plan's Steps create, each of which must be under `folder`. */
+const expectCreatedIn = (plan: string, folder: RegExp) => {
+  const created = [...planSection(plan, "Steps").matchAll(/Create `([^`]+)` \(new\)/g)].map((m) => m[1]!);
+  expect(created.length).toBeGreaterThan(0);
+  for (const path of created) expect(path).toMatch(folder);
+};
 
 const migration = (name: string, body: string) => `class ${name} < ActiveRecord::Migration[7.1]\n  def change\n    ${body}\n  end\nend\n`;
 
@@ -17,12 +27,8 @@ describe("a repo with several migration folders", () => {
       "db/cache_migrate/20250101000000_create_solid_cache_entries.rb": migration("CreateSolidCacheEntries", "create_table :solid_cache_entries do |t|\n      t.binary :key\n    end"),
     };
     const found = await surveyOf(files, "add an index on users.email");
-    const rails = found.frameworks.find((f) => f.id === "rails");
-    expect(rails?.migrationsDirs).toEqual(expect.arrayContaining(["db/migrate", "db/cache_migrate"]));
-    const steps = planSection(offlinePlan(found, { planPath: "migration-plans/plan.md", now: new Date("2026-11-28T12:00:00Z") }), "Steps");
-    const created = [...steps.matchAll(/Create `([^`]+)` \(new\)/g)].map((m) => m[1]!);
-    expect(created.length).toBeGreaterThan(0);
-    for (const path of created) expect(path).toMatch(/^db\/migrate\/2026/);
+    expect(found.frameworks.find((f) => f.id === "rails")?.migrationsDirs).toEqual(expect.arrayContaining(["db/migrate", "db/cache_migrate"]));
+    expectCreatedIn(planFrom(found), /^db\/migrate\/2026/);
   });
 });
 
@@ -34,11 +40,7 @@ describe("Rails' db/post_migrate", () => {
       "db/post_migrate/20240301000000_remove_old_email_index.rb": migration("RemoveOldEmailIndex", "remove_index :users, :email, name: :index_users_on_email_old"),
       "db/migrate/20240401000000_create_orders.rb": migration("CreateOrders", "create_table :orders do |t|\n      t.string :number\n    end"),
     };
-    const found = await surveyOf(files, "add an index on users.email");
-    const steps = planSection(offlinePlan(found, { planPath: "migration-plans/plan.md", now: new Date("2026-11-28T12:00:00Z") }), "Steps");
-    const created = [...steps.matchAll(/Create `([^`]+)` \(new\)/g)].map((m) => m[1]!);
-    expect(created.length).toBeGreaterThan(0);
-    for (const path of created) expect(path).toMatch(/^db\/migrate\/2026/);
+    expectCreatedIn(await planOf(files, "add an index on users.email"), /^db\/migrate\/2026/);
   });
 });
 
@@ -51,8 +53,7 @@ describe("Ecto with several repos", () => {
       "priv/repo/migrations/20240101000000_create_users.exs": exs("Shop.Repo.Migrations.CreateUsers", "create table(:users) do\n      add :email, :string\n    end"),
       "priv/ingest_repo/migrations/20250101000000_create_events.exs": exs("Shop.IngestRepo.Migrations.CreateEvents", "create table(:events) do\n      add :name, :string\n    end"),
     };
-    const found = await surveyOf(files, "add an index on users.email");
-    const plan = offlinePlan(found, { planPath: "migration-plans/plan.md", now: new Date("2026-11-28T12:00:00Z") });
+    const plan = await planOf(files, "add an index on users.email");
     expect(planSection(plan, "Steps")).toContain("mix ecto.migrate -r Shop.Repo");
     expect(planSection(plan, "Steps")).toMatch(/Create `priv\/repo\/migrations\/2026/);
     expect(planSection(plan, "Rollback")).toContain("mix ecto.rollback -r Shop.Repo --step 1");
@@ -62,12 +63,6 @@ describe("Ecto with several repos", () => {
 });
 
 describe("a column with no history yet", () => {
-  const planOf = async (files: Record<string, string>, task: string) => {
-    const found = await surveyOf(files, task);
-    return planSection(offlinePlan(found, { planPath: "migration-plans/plan.md", now: new Date("2026-11-28T12:00:00Z") }), "Steps");
-  };
-  const created = (steps: string) => [...steps.matchAll(/Create `([^`]+)` \(new\)/g)].map((m) => m[1]!);
-
   it("Django: goes to the app of the table's model, after that app's latest migration", async () => {
     const migration = (deps: string) => `from django.db import migrations\n\n\nclass Migration(migrations.Migration):\n    dependencies = [${deps}]\n    operations = []\n`;
     const files = {
@@ -82,10 +77,9 @@ describe("a column with no history yet", () => {
       "shop/product/migrations/0002_more.py": migration('("product", "0001_initial")'),
       "shop/product/migrations/0003_even_more.py": migration('("product", "0002_more")'),
     };
-    const steps = await planOf(files, "add column account_user.nickname text");
-    expect(created(steps).length).toBeGreaterThan(0);
-    for (const path of created(steps)) expect(path).toMatch(/^shop\/account\/migrations\/0003_/);
-    expect(steps).toContain('("account", "0002_user_email")');
+    const plan = await planOf(files, "add column account_user.nickname text");
+    expectCreatedIn(plan, /^shop\/account\/migrations\/0003_/);
+    expect(planSection(plan, "Steps")).toContain('("account", "0002_user_email")');
   });
 
   it("Rails: the newest migration being a post-migration does not send new ones to db/post_migrate", async () => {
@@ -95,8 +89,6 @@ describe("a column with no history yet", () => {
       "db/migrate/20240101000000_create_users.rb": migration("CreateUsers", "create_table :users do |t|\n      t.string :email\n    end"),
       "db/post_migrate/20240501000000_remove_old_thing.rb": migration("RemoveOldThing", "remove_column :accounts, :old_thing, :string"),
     };
-    const steps = await planOf(files, "add column users.nickname text");
-    expect(created(steps).length).toBeGreaterThan(0);
-    for (const path of created(steps)) expect(path).toMatch(/^db\/migrate\/2026/);
+    expectCreatedIn(await planOf(files, "add column users.nickname text"), /^db\/migrate\/2026/);
   });
 });

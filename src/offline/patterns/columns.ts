@@ -1,7 +1,7 @@
 import { binaryCompatible } from "../../rules/binary-compatible.js";
 import type { PlanContext } from "../context.js";
 import { ignoreColumnHint, mappingHint } from "../orm-hints.js";
-import { batchedUpdate, columnDefault, convertedValue, dropIndex, mysqlOnline, sqlType } from "../sql.js";
+import { batchedUpdate, convertedValue, defaultFor, dropIndex, mysqlOnline, sqlType } from "../sql.js";
 import { step, type Step } from "../step.js";
 import { distinctIndexes } from "../distinct-indexes.js";
 import { indexShape, indexTail } from "../index-shape.js";
@@ -78,7 +78,7 @@ export function addColumn(ctx: PlanContext, table: string, column: string): Patt
   const clause = ctx.dialect === "mysql" ? `, ${mysqlAddColumnClause(ctx)}` : "";
   // With a constant default every existing row has a value, so NOT NULL costs nothing more (Postgres 11+, MySQL, SQLite).
   const inlineNotNull = task.flags.notNull && constantDefault && (ctx.dialect !== "postgres" || ctx.major !== null);
-  const def = constantDefault ? ` DEFAULT ${columnDefault(value, type, ctx.engine)}${inlineNotNull ? " NOT NULL" : ""}` : "";
+  const def = constantDefault ? ` DEFAULT ${defaultFor(value, type, ctx.engine)}${inlineNotNull ? " NOT NULL" : ""}` : "";
   const steps: Step[] = [step("Deploy 1 — expand", `Add \`${table}.${column}\`${constantDefault ? " with its constant default" : ", nullable"}`, [
     constantDefault
       ? "A constant default is stored in the catalog (Postgres 11+, MySQL INSTANT): no table rewrite (rules 8, 9)."

@@ -1,7 +1,8 @@
 import type { PlanContext } from "../context.js";
 import { cite } from "../code-changes.js";
 import { distinctIndexes } from "../distinct-indexes.js";
-import { indexShape, indexTail } from "../index-shape.js";
+import { indexShape } from "../index-shape.js";
+import { createIndex } from "../sql.js";
 import { step, type Step } from "../step.js";
 
 /** SQLite runners that wrap each migration in a transaction and offer no way out of it. */
@@ -27,7 +28,7 @@ export function sqliteRebuild(ctx: PlanContext, deploy: string, table: string, c
     dropped !== null && list ? `INSERT INTO ${table}_new (${list}) SELECT ${list} FROM ${table};` : `INSERT INTO ${table}_new SELECT * FROM ${table};`,
     `DROP TABLE ${table};`,
     `ALTER TABLE ${table}_new RENAME TO ${table};`,
-    ...indexes.map((i) => `CREATE ${i.unique ? "UNIQUE " : ""}INDEX ${i.name ?? `index_${table}_on_${i.columns.join("_")}`} ON ${table}${indexTail(i.columns, { ...indexShape(i), using: null, opclass: null })};`),
+    ...indexes.map((i) => createIndex("sqlite", table, i.columns, i.unique, i.name ?? `index_${table}_on_${i.columns.join("_")}`, indexShape(i)).up[0]!),
     "PRAGMA foreign_key_check;",
     ...(wrapped ? [] : ["COMMIT;", "PRAGMA foreign_keys = ON;"]),
   ];

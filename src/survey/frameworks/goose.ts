@@ -2,15 +2,18 @@ import { join, dirsOf, goDependency, naturalSort, matching } from "./common.js";
 import { nextPrefix } from "../migration-name.js";
 import { sqlFilesWith } from "./sql-files.js";
 import type { FrameworkModule } from "./types.js";
-import type { Cite } from "../types.js";
+import type { Cite, DatabaseEngine } from "../types.js";
+import { DRIVER_MANIFESTS, engineOfDriver } from "../database/driver-deps.js";
 import type { RepoView } from "../repo-view.js";
+
+/** goose's driver name for each engine its go.mod's database driver means. */
+const GOOSE_DRIVERS: Partial<Record<DatabaseEngine, string>> = { postgres: "postgres", mysql: "mysql", sqlite: "sqlite3", sqlserver: "mssql" };
+const GO_DRIVER = DRIVER_MANIFESTS.find((manifest) => manifest.file.test("go.mod"))!.line;
 
 /** goose's driver name for the database driver go.mod requires; else the GOOSE_DRIVER variable goose also reads. */
 async function gooseDriver(repo: RepoView): Promise<string> {
-  if (await goDependency(repo, /jackc\/pgx|lib\/pq\b/)) return "postgres";
-  if (await goDependency(repo, /go-sql-driver\/mysql/)) return "mysql";
-  if (await goDependency(repo, /mattn\/go-sqlite3|modernc\.org\/sqlite/)) return "sqlite3";
-  return '"$GOOSE_DRIVER"';
+  const driver = GO_DRIVER.exec((await goDependency(repo, GO_DRIVER))?.text ?? "")?.[1];
+  return (driver && GOOSE_DRIVERS[engineOfDriver(driver)]) || '"$GOOSE_DRIVER"';
 }
 
 export const goose: FrameworkModule = {

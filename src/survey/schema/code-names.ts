@@ -56,6 +56,9 @@ export function matchedName(line: string, names: string[]): string | null {
  * A code name declared for a database name (`@map`, `db_column`, `@Column({ name })`…). Each pattern is built from
  * two regex fragments, one of them the capture: the code name for a known column, or the column for a known code name.
  */
+/** `@Column({ name: "c" })`, `@CreateDateColumn({ name: "c" })`…: a decorator naming the database column `c` (a regex fragment). */
+export const namedColumnDecorator = (c: string) => String.raw`@\w*Column\([^)]*\bname\s*[:=]\s*["']${c}["']`;
+
 const MAPPINGS: ((code: string, db: string) => RegExp)[] = [
   (n, c) => new RegExp(String.raw`^\s*${n}\s+\w+[?\[\]]*\s.*@map\(\s*(?:name:\s*)?"${c}"\s*\)`),
   (n, c) => new RegExp(String.raw`^\s*${n}\s*=\s*models\.\w+\(.*\bdb_column\s*=\s*["']${c}["']`),
@@ -64,12 +67,13 @@ const MAPPINGS: ((code: string, db: string) => RegExp)[] = [
   (n, c) => new RegExp(String.raw`\balias_attribute\s+:${n}\s*,\s*:${c}\b`),
   (n, c) => new RegExp(String.raw`\bfield\s+:${n}\s*,.*\bsource:\s*:${c}\b`),
   (n, c) => new RegExp(String.raw`^\s*${n}\s+[\w.*\[\]]+\s+\x60[^\x60]*\b(?:db|gorm|bun|sql|pg)\s*:\s*"(?:column:)?${c}[",;]`),
-  (n, c) => new RegExp(String.raw`@\w*Column\([^)]*\bname\s*[:=]\s*["']${c}["'][^)]*\)\s*(?:(?:private|public|protected|readonly)\s+)*(?:[\w<>]+\s+)?${n}[!?]?\s*[:;=]`),
+  (n, c) => new RegExp(String.raw`${namedColumnDecorator(c)}[^)]*\)\s*(?:(?:private|public|protected|readonly)\s+)*(?:[\w<>]+\s+)?${n}[!?]?\s*[:;=]`),
   (n, c) => new RegExp(String.raw`^\s*${n}\s*:\s*\{[^}]*\bfield\s*:\s*["']${c}["']`),
 ];
 const CAPTURE = String.raw`(\w+)`;
 /** Mappings whose code name is on the next line (an annotation above a property). */
-const NEXT_LINE = (c: string) => new RegExp(String.raw`(?:@\w*Column\([^)]*\bname\s*[:=]\s*["']${c}["']|\bfield\s*:\s*["']${c}["'])`);
+const NEXT_LINE = (c: string) => new RegExp(String.raw`(?:${namedColumnDecorator(c)}|\bfield\s*:\s*["']${c}["'])`);
+const DECORATOR_ABOVE = new RegExp(namedColumnDecorator(CAPTURE));
 const PROPERTY = /^\s*(?:@\w+(?:\([^)]*\))?\s*)*(?:(?:private|public|protected|readonly|declare)\s+)*(?:[\w<>[\]?]+\s+)?(\w+)[!?]?\s*[:;=]/;
 
 const compiledMappings = new Map<string, { mappings: RegExp[]; nextLine: RegExp }>();
@@ -120,7 +124,7 @@ export function databaseNameOf(lines: string[], index: number, codeName: string)
     if (db) return db;
   }
   for (const above of lines.slice(Math.max(0, index - 2), index).reverse()) {
-    const db = /@\w*Column\([^)]*\bname\s*[:=]\s*["'](\w+)["']/.exec(above)?.[1];
+    const db = DECORATOR_ABOVE.exec(above)?.[1];
     if (db) return db;
   }
   if (new RegExp(String.raw`^\s*${n}\s*:\s*\{\s*$`).test(line)) {

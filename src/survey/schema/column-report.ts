@@ -13,10 +13,18 @@ export const COMMENT_OR_META = /^\s*(--|#|\/\/|\/\*|\*|-\s|"""|\'\'\'|-?\s*(id|a
 
 const cite = (hit: Hit): Cite => ({ path: hit.path, line: hit.index + 1, text: redactCredentials(hit.text).slice(0, 200) });
 
-export function declarationsOf(found: Classified): Hit[] {
+/** The column's declarations, most telling first: the schema snapshot, then models, then migrations. */
+function rankedDeclarations(found: Classified): Hit[] {
   const mine = found.hits.filter((h) => h.declaration && h.verdict === "target" && h.role !== "test");
-  const outside = mine.filter((h) => h.role !== "migration");
-  return [...outside.filter((h) => h.role === "schema"), ...outside.filter((h) => h.role !== "schema"), ...(outside.length ? [] : mine)];
+  const rank = (h: Hit) => (h.role === "schema" ? 0 : h.role === "migration" ? 2 : 1);
+  return mine.sort((a, b) => rank(a) - rank(b));
+}
+
+/** The declarations cited: those outside migrations, or the migrations' when nothing else declares the column. */
+export function declarationsOf(found: Classified): Hit[] {
+  const ranked = rankedDeclarations(found);
+  const outside = ranked.filter((h) => h.role !== "migration");
+  return outside.length ? outside : ranked;
 }
 
 export function historyOf(found: Classified, frameworks: FrameworkInfo[]): Cite[] {
@@ -55,7 +63,7 @@ function factsOf(declarations: Hit[], names: string[]): ColumnFacts | null {
 /** `indexes` are the column's current indexes (indexes.ts), worked out apart because they read files. */
 export function columnInfo(found: Classified, table: string, column: string, indexes: IndexInfo[]): ColumnInfo {
   const declarations = declarationsOf(found);
-  const facts = factsOf([...declarations, ...found.hits.filter((h) => h.declaration && h.verdict === "target" && h.role === "migration")], found.names);
+  const facts = factsOf(rankedDeclarations(found), found.names);
   const foreignKeys: ForeignKeyInfo[] = [];
   const constraints: Cite[] = [];
   for (const hit of found.hits) {

@@ -2,7 +2,7 @@
  * Lines that declare a column (as opposed to using it), across the frameworks' schema, model and
  * migration syntaxes, and the facts such a line states: type, nullability, default, uniqueness.
  */
-import { escapeRegExp } from "./code-names.js";
+import { escapeRegExp, namedColumnDecorator } from "./code-names.js";
 
 const SQL_TYPES = String.raw`(?:character\s+varying|varchar|nvarchar|text|citext|char|string|int\w*|bigint|smallint|tinyint|serial|bigserial|boolean|bool|bit|timestamp\w*|datetime\w*|date|time\w*|uuid|jsonb?|decimal|numeric|float\w*|double|real|money|bytea|blob|binary|enum|inet)`;
 
@@ -39,7 +39,7 @@ const PATTERNS: ((c: string) => RegExp)[] = [
   (c) => new RegExp(String.raw`\b(?:field|add|modify)\s+:${c}\b`),
   (c) => new RegExp(String.raw`^\s*${c}\s+\*?[\w.\[\]]+\s+\x60`, "i"),
   (c) => new RegExp(String.raw`\b(?:private|public|protected)\s+[\w<>?]+\s+${c}\s*[;={]`),
-  (c) => new RegExp(String.raw`@\w*Column\([^)]*\bname\s*[:=]\s*["']${c}["']`),
+  (c) => new RegExp(namedColumnDecorator(c)),
   (c) => new RegExp(String.raw`<column\b[^>]*\bname="${c}"`),
   (c) => new RegExp(String.raw`^\s*-?\s*name:\s*["']?${c}["']?\s*$`),
   // A column that came into being by a rename is declared there (its type stays where it was created).
@@ -131,10 +131,11 @@ function ownDefinition(line: string, names: string[]): string {
   return line.slice(from);
 }
 
-/** `email String?`: a Prisma field's type is PascalCase; `email VARCHAR(255)` in capitals is SQL. */
-function isPrismaField(line: string, alternation: string): boolean {
-  const type = new RegExp(String.raw`^\s*(?:${alternation})\s+([A-Z]\w*)`).exec(line)?.[1];
-  return type !== undefined && (type.length === 1 || type !== type.toUpperCase());
+/** A Prisma field's type (`email String?` → String, `tags String[]` → String[]); null for SQL in capitals (`email VARCHAR(255)`). */
+function prismaType(line: string, alternation: string): string | null {
+  const field = new RegExp(String.raw`^\s*(?:${alternation})\s+([A-Z]\w*)([?\[\]]*)`).exec(line);
+  if (!field || (field[1]!.length > 1 && field[1] === field[1]!.toUpperCase())) return null;
+  return field[1]! + field[2]!.replace(/\?$/, "");
 }
 
 /** Facts stated on a declaration (its statement, decorators, changelog entry), never read from a neighbouring column's line. */
@@ -143,9 +144,10 @@ export function columnFacts(lines: string[], index: number, names: string[]): Co
   if (GO_STRUCT_FIELD.test(line)) return { type: null, nullable: null, default: null, unique: false };
   const around = [...attachedLines(lines, index), line].join(" ");
   const alternation = names.map(escapeRegExp).join("|");
+  const prisma = prismaType(line, alternation);
   const type =
     new RegExp(String.raw`\bt\.(\w+)\s*\(?\s*[:"'](?:${alternation})`).exec(line)?.[1] ??
-    (isPrismaField(line, alternation) ? new RegExp(String.raw`^\s*(?:${alternation})\s+([A-Z]\w*[?\[\]]*)`).exec(line)?.[1]?.replace(/[?]$/, "") : undefined) ??
+    prisma ??
     /\btype\s*[:=]\s*["']([\w() ,]+)["']/.exec(line)?.[1] ??
     /(?:mapped_column|Column)\(\s*(?:["']\w+["']\s*,\s*)?(?:sa\.)?([A-Z]\w*(?:\(\s*(?:length=)?\d+\s*\))?)/.exec(line)?.[1] ??
     /models\.(\w+)|(?:DataTypes|Sequelize)\.(\w+)|\$table->(\w+)\(|\.(string|text|integer|bigInteger|boolean|timestamp|uuid|json|jsonb|decimal|float|date|datetime)\(\s*["'`]/.exec(line)?.slice(1).find(Boolean) ??
@@ -156,7 +158,7 @@ export function columnFacts(lines: string[], index: number, names: string[]): Co
     null;
   const notNull = /\bnull:\s*false\b|NOT\s+NULL|PRIMARY\s+KEY|nullable\s*[=:]\s*(False|false|"false")|allowNull\s*:\s*false|\.notNull(able)?\(\)|notNull\s*:\s*true|null:\s*false|@id\b/i.test(around);
   const nullable = /\bnull:\s*true\b|null\s*=\s*True|nullable\s*[=:]\s*(True|true|"true")|allowNull\s*:\s*true|->nullable\(\)|\.nullable\(\)/.test(around) || /\?\s|\?$/.test(line);
-  const isPrisma = isPrismaField(line, alternation);
+  const isPrisma = prisma !== null;
   const isDjango = /models\.\w+Field\(/.test(line);
   // Laravel's `$table->string('x')` and a TypeORM `@Column()` property are NOT NULL unless they say nullable.
   const isLaravel = /\$table->\w+\(/.test(line);

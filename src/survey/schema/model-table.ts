@@ -16,7 +16,7 @@ export const MAPS_TABLE = /(?:\bdb_table|\b__tablename__|\bself\.table_name|\bta
 /** How far into a model's block its mapping is looked for: Meta classes and `@@map` come after the fields. */
 const MODEL_BLOCK_LINES = 150;
 
-export interface ModelSite {
+interface ModelSite {
   path: string;
   lines: string[];
   index: number;

@@ -121,14 +121,14 @@ export function whichTable(file: FileContext, index: number, column: string, tab
   // A table builder's call (`t.index […], name: "index_statuses_on_account_id"`) is about its block's table,
   // whatever other table names its index or constraint names hold.
   const builder = BUILDER_CALL.test(line);
-  const onLine = builder ? "unclear" : byMentions(line, tables);
-  if (onLine !== "unclear") return onLine;
+  const onLine = byMentions(line, tables);
+  if (!builder && onLine !== "unclear") return onLine;
   for (const opener of enclosingNames(file.lines, index)) {
     const verdict = place(opener.name, tables);
     if (verdict !== "unclear") return verdict;
     if (opener.strong) break;
   }
-  if (builder && byMentions(line, tables) !== "unclear") return byMentions(line, tables);
+  if (onLine !== "unclear") return onLine;
   const base = posix.basename(file.path).replace(/\.[^.]+$/, "");
   const byName = place(base, tables);
   if (byName !== "unclear") return byName;
