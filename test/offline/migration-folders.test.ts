@@ -38,7 +38,7 @@ describe("Rails' db/post_migrate", () => {
       Gemfile: 'gem "rails", "~> 7.1"\ngem "pg"\n',
       "db/migrate/20240101000000_create_users.rb": migration("CreateUsers", "create_table :users do |t|\n      t.string :email\n      t.string :legacy_email\n    end"),
       "db/post_migrate/20240301000000_remove_old_email_index.rb": migration("RemoveOldEmailIndex", "remove_index :users, :email, name: :index_users_on_email_old"),
-      "db/migrate/20240401000000_create_orders.rb": migration("CreateOrders", "create_table :orders do |t|\n      t.string :number\n    end"),
+      "db/migrate/20240201000000_create_orders.rb": migration("CreateOrders", "create_table :orders do |t|\n      t.string :number\n    end"),
     };
     expectCreatedIn(await planOf(files, "add an index on users.email"), /^db\/migrate\/2026/);
   });
