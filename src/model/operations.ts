@@ -24,7 +24,7 @@ export interface ColumnSpec {
 export interface IndexSpec {
   name: string | null;
   table: string;
-  keys: { column?: string; expression?: string; columns: string[]; opclass?: string; descending?: boolean }[];
+  keys: { column?: string; expression?: string; columns: string[]; opclass?: string; descending?: boolean; length?: number }[];
   unique: boolean;
   method: string | null;
   where: string | null;
@@ -80,6 +80,7 @@ export type Operation = Base &
     | { kind: "add_constraint"; table: string; constraint: ConstraintSpec; notValid: boolean; usingIndex?: string }
     | { kind: "validate_constraint"; table: string; name: string }
     | { kind: "drop_constraint"; table: string; name: string; ifExists?: boolean }
+    | { kind: "rename_constraint"; table: string; name: string; to: string }
     | { kind: "create_enum"; name: string; values: string[] }
     | { kind: "add_enum_value"; name: string; value: string; before?: string; after?: string }
     | { kind: "rename_enum_value"; name: string; from: string; to: string }

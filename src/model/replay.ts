@@ -107,9 +107,21 @@ export function applyOperation(schema: Schema, op: Operation): void {
       table.checks = keep(table.checks);
       table.foreignKeys = keep(table.foreignKeys);
       table.uniques = keep(table.uniques);
-      if (table.primaryKey?.name?.toLowerCase() === name) table.primaryKey = null;
+      // MySQL's DROP PRIMARY KEY names it PRIMARY, whatever the CREATE TABLE called it.
+      if (table.primaryKey && (table.primaryKey.name?.toLowerCase() === name || name === "primary")) table.primaryKey = null;
       // PostgreSQL backs a UNIQUE or PRIMARY KEY constraint with an index of the same name, dropped with it.
       table.indexes = keep(table.indexes);
+      return;
+    }
+    case "rename_constraint": {
+      const table = touch(schema, op.table, op.source);
+      if (!table) return;
+      const name = op.name.toLowerCase();
+      for (const c of [...table.checks, ...table.foreignKeys, ...table.uniques, ...(table.primaryKey ? [table.primaryKey] : [])]) {
+        if (c.name?.toLowerCase() === name) c.name = op.to;
+      }
+      // PostgreSQL renames the index behind a UNIQUE or PRIMARY KEY constraint with it.
+      for (const index of table.indexes) if (index.name?.toLowerCase() === name) index.name = op.to;
       return;
     }
     case "create_enum":

@@ -52,6 +52,8 @@ export interface IndexKey {
   columns: string[];
   opclass?: string;
   descending?: boolean;
+  /** MySQL's key prefix length: `email(20)` indexes the first 20 characters. */
+  length?: number;
 }
 
 export interface Index {

@@ -3,14 +3,38 @@
  * `RunSQL`, `queryRunner.query`, Liquibase `<sql>`). `at` is where the text starts in its file, so each
  * operation's source is the line of its own statement.
  *
- * Placeholder until the dialect readers land (model-sql): every statement is returned as one `raw`
- * operation, which the rules treat as unknown, never as safe.
+ * Each dialect has a real parser: PostgreSQL's own (libpg_query in WASM), node-sql-parser for MySQL/MariaDB
+ * and SQLite. A statement a parser cannot read becomes a `raw` operation (the rules treat it as unknown,
+ * never as safe) and an `unreadable` entry; a statement the model has no kind for is `raw` with its reason.
  */
 import type { Operation } from "../model/operations.js";
-import type { Source, SqlDialect } from "../model/schema.js";
+import type { Source, SqlDialect, Unreadable } from "../model/schema.js";
+import { readMysql } from "./mysql/read.js";
+import { readPostgres } from "./postgres/read.js";
+import { readSqlite } from "./sqlite/read.js";
+
+export interface SqlRead {
+  operations: Operation[];
+  /** Statements the dialect's parser refused, each also present as a `raw` operation. */
+  unreadable: Unreadable[];
+}
 
 export async function readSql(sql: string, dialect: SqlDialect | null, at: Source): Promise<Operation[]> {
-  const text = sql.trim();
-  if (!text) return [];
-  return [{ kind: "raw", sql: text, reason: `SQL is not typed yet (${dialect ?? "unknown dialect"})`, source: at }];
+  return (await readSqlText(sql, dialect, at)).operations;
+}
+
+/**
+ * As `readSql`, with the statements no parser could read listed. An unknown dialect is read as PostgreSQL
+ * (the most common in the apps this reads); what PostgreSQL's parser refuses is then unreadable, not guessed.
+ */
+export async function readSqlText(sql: string, dialect: SqlDialect | null, at: Source): Promise<SqlRead> {
+  if (!sql.trim()) return { operations: [], unreadable: [] };
+  switch (dialect ?? "postgres") {
+    case "postgres":
+      return readPostgres(sql, at);
+    case "mysql":
+      return readMysql(sql, at);
+    case "sqlite":
+      return readSqlite(sql, at);
+  }
 }

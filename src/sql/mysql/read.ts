@@ -1,0 +1,8 @@
+/** MySQL/MariaDB text → operations (node-sql-parser's MySQL grammar). */
+import type { Source } from "../../model/schema.js";
+import { readWithNsp } from "../nsp/read.js";
+import type { SqlRead } from "../read.js";
+
+export function readMysql(text: string, at: Source): Promise<SqlRead> {
+  return readWithNsp(text, "mysql", at);
+}
