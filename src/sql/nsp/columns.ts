@@ -48,18 +48,19 @@ export function columnName(ref: Ast): string {
 }
 
 export function defaultOf(value: Ast, type: string | null, nsp: NspParser): DefaultValue {
-  const literal = literalOf(value);
+  const literal = literalOf(value, nsp.dialect);
   if (literal !== undefined) return { kind: "literal", value: typedLiteral(literal, type, nsp.dialect) };
   return { kind: "expression", sql: stripParens(nsp.expr(value)) };
 }
 
-function literalOf(value: Ast): string | number | boolean | null | undefined {
+function literalOf(value: Ast, dialect: NspParser["dialect"]): string | number | boolean | null | undefined {
   switch (value?.type) {
     case "single_quote_string":
-    case "double_quote_string":
     case "string":
     case "natural_string":
-      return String(value.value);
+      return unescape(String(value.value), "'", dialect);
+    case "double_quote_string":
+      return unescape(String(value.value), '"', dialect);
     case "number":
       return typeof value.value === "number" ? value.value : Number.isFinite(Number(value.value)) && String(Number(value.value)) === String(value.value) ? Number(value.value) : String(value.value);
     case "bool":
@@ -69,6 +70,16 @@ function literalOf(value: Ast): string | number | boolean | null | undefined {
     default:
       return undefined;
   }
+}
+
+const MYSQL_ESCAPES: Record<string, string> = { "0": "\0", b: "\b", n: "\n", r: "\r", t: "\t", Z: "\x1a", "%": "\\%", _: "\\_" };
+
+/** node-sql-parser keeps a string's text as written: its doubled quotes (and MySQL's backslash escapes) are undone here. */
+function unescape(text: string, quote: string, dialect: NspParser["dialect"]): string {
+  if (dialect !== "mysql") return text.replaceAll(quote + quote, quote);
+  return text.replace(new RegExp(`\\\\(.)|${quote}${quote}`, "gs"), (_match, escaped: string | undefined) =>
+    escaped === undefined ? quote : MYSQL_ESCAPES[escaped] ?? escaped,
+  );
 }
 
 /** `(unixepoch())` and `unixepoch()` are one default; the renderer adds the parentheses the dialect needs. */
@@ -119,7 +130,7 @@ export function constraintSpec(def: Ast, nsp: NspParser): ConstraintSpec | null 
   if (type.startsWith("unique")) return { kind: "unique", name, columns };
   if (type === "foreign key") return { ...references(def.reference_definition), name: def.constraint ?? null, columns };
   if (type === "check" && def.definition?.[0]) {
-    return { kind: "check", name: def.constraint ?? null, expression: nsp.expr(def.definition[0]), columns: columnsRead(def.definition[0]) };
+    return { kind: "check", name: def.constraint ?? null, expression: nsp.expr(def.definition[0]), columns: columnsRead(def.definition[0], nsp.dialect) };
   }
   return null;
 }
@@ -128,8 +139,9 @@ export function constraintSpec(def: Ast, nsp: NspParser): ConstraintSpec | null 
 export function indexKeys(columns: Ast[], nsp: NspParser): IndexSpec["keys"] {
   return columns.map((c: Ast) => {
     const key: IndexSpec["keys"][number] = { columns: [] };
-    if (c.type === "column_ref") {
-      key.column = columnName(c);
+    if (c.type === "column_ref" || (nsp.dialect === "sqlite" && c.type === "double_quote_string")) {
+      // SQLite reads a double-quoted word in a key list as the column of that name.
+      key.column = c.type === "column_ref" ? columnName(c) : String(c.value);
       key.columns = [key.column];
     } else if (nsp.dialect === "mysql" && c.type === "function" && !c.parentheses && c.args?.value?.length === 1 && c.args.value[0].type === "number") {
       // MySQL reads `email(20)` in a key list as a 20-character prefix of the column, not a call.
@@ -138,20 +150,28 @@ export function indexKeys(columns: Ast[], nsp: NspParser): IndexSpec["keys"] {
       key.length = Number(c.args.value[0].value);
     } else {
       key.expression = stripParens(nsp.expr({ ...c, order_by: null, collate: null }));
-      key.columns = columnsRead(c);
+      key.columns = columnsRead(c, nsp.dialect);
     }
     if (String(c.order_by ?? "").toLowerCase() === "desc") key.descending = true;
     return key;
   });
 }
 
-export function columnsRead(node: Ast): string[] {
+/**
+ * The columns an expression reads. SQLite takes a double-quoted word for a name where a name fits (its
+ * grammar here reads it as a string): in SQLite expressions those count as columns too.
+ */
+export function columnsRead(node: Ast, dialect: NspParser["dialect"]): string[] {
   const found = new Set<string>();
   const walk = (value: Ast): void => {
     if (Array.isArray(value)) return value.forEach(walk);
     if (!value || typeof value !== "object") return;
     if (value.type === "column_ref") {
       found.add(columnName(value));
+      return;
+    }
+    if (dialect === "sqlite" && value.type === "double_quote_string") {
+      found.add(String(value.value));
       return;
     }
     for (const child of Object.values(value)) walk(child);

@@ -93,7 +93,7 @@ function createIndex(ast: Ast, nsp: NspParser): Draft {
     unique: kind === "unique",
     method: kind === "fulltext" || kind === "spatial" ? kind : usingOf(ast),
     where: ast.where ? nsp.expr(ast.where) : null,
-    whereColumns: ast.where ? columnsRead(ast.where) : [],
+    whereColumns: ast.where ? columnsRead(ast.where, nsp.dialect) : [],
     include: [],
   };
   const mysql = clauses([ast.algorithm_option, ast.lock_option]);
