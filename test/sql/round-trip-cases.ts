@@ -121,7 +121,6 @@ const mysql: Body[] = [
     ],
     constraints: [
       { kind: "primary_key", name: null, columns: ["id"] },
-      { kind: "unique", name: "index_users_on_email", columns: ["email"] },
       { kind: "foreign_key", name: "fk_org", columns: ["org_id"], refTable: "orgs", refColumns: ["id"], onDelete: "cascade", onUpdate: null },
     ],
   },

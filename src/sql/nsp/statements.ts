@@ -53,7 +53,8 @@ function createTable(ast: Ast, nsp: NspParser): Draft[] {
     if (def.resource === "column") columns.push(columnSpec(def, nsp));
     else if (def.resource === "constraint") {
       const constraint = constraintSpec(def, nsp);
-      if (constraint) constraints.push(constraint);
+      if (constraint?.kind === "unique" && nsp.dialect === "mysql") indexes.push(uniqueIndex(constraint.name, def, table, nsp));
+      else if (constraint) constraints.push(constraint);
     } else if (def.resource === "index") {
       // MySQL's `KEY ix (a, b)` inside CREATE TABLE is an index built with the table.
       indexes.push({ kind: "create_index", index: indexOf(def, table, nsp), concurrently: false });
@@ -77,6 +78,12 @@ function indexOf(def: Ast, table: string, nsp: NspParser): IndexSpec {
     whereColumns: [],
     include: [],
   };
+}
+
+/** MySQL keeps a UNIQUE constraint as a unique index of that name (SHOW INDEX lists it; DROP INDEX drops it). */
+function uniqueIndex(name: string | null, def: Ast, table: string, nsp: NspParser): Extract<Draft, { kind: "create_index" }> {
+  const keys = indexKeys(def.definition ?? [], nsp);
+  return { kind: "create_index", index: { name, table, keys, unique: true, method: usingOf(def), where: null, whereColumns: [], include: [] }, concurrently: false };
 }
 
 function usingOf(ast: Ast): string | null {
@@ -133,7 +140,8 @@ function alterTable(ast: Ast, nsp: NspParser, sql: string): Draft[] {
     else if (action === "drop" && resource === "index") drafts.push({ kind: "drop_index", name: String(e.index), table, concurrently: false });
     else if (action === "add" && resource === "constraint") {
       const constraint = constraintSpec(e.create_definitions, nsp);
-      if (constraint) drafts.push({ kind: "add_constraint", table, constraint, notValid: false });
+      if (constraint?.kind === "unique" && nsp.dialect === "mysql") drafts.push({ ...uniqueIndex(constraint.name, e.create_definitions, table, nsp), ...withClauses });
+      else if (constraint) drafts.push({ kind: "add_constraint", table, constraint, notValid: false });
       else drafts.push({ kind: "raw", sql, reason: "ALTER TABLE ADD of this constraint is not modelled" });
     } else if (action === "drop" && (resource === "key" || resource === "constraint" || resource === "check")) {
       // MySQL names a primary key PRIMARY, always.
