@@ -89,7 +89,15 @@ export function applyOperation(schema: Schema, op: Operation): void {
     }
     case "add_constraint": {
       const table = touch(schema, op.table, op.source);
-      if (table) addConstraint(table, op.constraint, op.source, !op.notValid);
+      if (!table) return;
+      let constraint = op.constraint;
+      const index = op.usingIndex ? table.indexes.find((i) => i.name?.toLowerCase() === op.usingIndex!.toLowerCase()) : undefined;
+      if (index && (constraint.kind === "unique" || constraint.kind === "primary_key")) {
+        // ADD … USING INDEX: the constraint takes the index's columns, and PostgreSQL renames the index after it.
+        constraint = { ...constraint, columns: index.keys.flatMap((k) => (k.column ? [k.column] : [])) };
+        if (constraint.name) index.name = constraint.name;
+      }
+      addConstraint(table, constraint, op.source, !op.notValid);
       return;
     }
     case "validate_constraint": {

@@ -113,3 +113,28 @@ describe("renameIdentifier", () => {
     expect(renameIdentifier(sql, "email", "email_address")).toBe(expected);
   });
 });
+
+describe("replay of SQL-only forms", () => {
+  it("gives ADD CONSTRAINT … USING INDEX the index's columns and renames the index after the constraint", () => {
+    const schema = replay(
+      createUsers,
+      { kind: "create_index", index: { name: "users_email_idx", table: "users", keys: [{ column: "email", columns: ["email"] }], unique: true, method: null, where: null, whereColumns: [], include: [] }, concurrently: true, source: at(4) },
+      { kind: "add_constraint", table: "users", constraint: { kind: "unique", name: "users_email_key", columns: [] }, notValid: false, usingIndex: "users_email_idx", source: at(5) },
+    );
+    const users = findTable(schema, "users")!;
+    expect(users.uniques).toEqual([{ name: "users_email_key", columns: ["email"], source: at(5) }]);
+    expect(users.indexes.map((i) => i.name)).toEqual(["users_email_key"]);
+  });
+
+  it("renames a constraint and the index behind it; MySQL's DROP PRIMARY KEY drops an unnamed primary key", () => {
+    const schema = replay(
+      createUsers,
+      { kind: "add_constraint", table: "users", constraint: { kind: "check", name: "a", expression: "id > 0", columns: ["id"] }, notValid: false, source: at(4) },
+      { kind: "rename_constraint", table: "users", name: "a", to: "b", source: at(5) },
+      { kind: "drop_constraint", table: "users", name: "PRIMARY", source: at(6) },
+    );
+    const users = findTable(schema, "users")!;
+    expect(users.checks.map((c) => c.name)).toEqual(["b"]);
+    expect(users.primaryKey).toBeNull();
+  });
+});

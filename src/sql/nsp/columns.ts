@@ -75,7 +75,7 @@ function literalOf(value: Ast, dialect: NspParser["dialect"]): string | number |
 const MYSQL_ESCAPES: Record<string, string> = { "0": "\0", b: "\b", n: "\n", r: "\r", t: "\t", Z: "\x1a", "%": "\\%", _: "\\_" };
 
 /** node-sql-parser keeps a string's text as written: its doubled quotes (and MySQL's backslash escapes) are undone here. */
-function unescape(text: string, quote: string, dialect: NspParser["dialect"]): string {
+export function unescape(text: string, quote: string, dialect: NspParser["dialect"]): string {
   if (dialect !== "mysql") return text.replaceAll(quote + quote, quote);
   return text.replace(new RegExp(`\\\\(.)|${quote}${quote}`, "gs"), (_match, escaped: string | undefined) =>
     escaped === undefined ? quote : MYSQL_ESCAPES[escaped] ?? escaped,
