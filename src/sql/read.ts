@@ -8,16 +8,13 @@
  * never as safe) and an `unreadable` entry; a statement the model has no kind for is `raw` with its reason.
  */
 import type { Operation } from "../model/operations.js";
-import type { Source, SqlDialect, Unreadable } from "../model/schema.js";
+import type { Source, SqlDialect } from "../model/schema.js";
+import type { SqlRead } from "./sql-read.js";
 import { readMysql } from "./mysql/read.js";
 import { readPostgres } from "./postgres/read.js";
 import { readSqlite } from "./sqlite/read.js";
 
-export interface SqlRead {
-  operations: Operation[];
-  /** Statements the dialect's parser refused, each also present as a `raw` operation. */
-  unreadable: Unreadable[];
-}
+export type { SqlRead };
 
 export async function readSql(sql: string, dialect: SqlDialect | null, at: Source): Promise<Operation[]> {
   return (await readSqlText(sql, dialect, at)).operations;

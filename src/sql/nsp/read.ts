@@ -5,7 +5,7 @@
  */
 import type { Source } from "../../model/schema.js";
 import { placed, type Draft } from "../draft.js";
-import type { SqlRead } from "../read.js";
+import type { SqlRead } from "../sql-read.js";
 import { sourceOf } from "../source.js";
 import { splitStatements, type Piece } from "../split.js";
 import { loadNsp, type NspDialect, type NspParser } from "./parser.js";

@@ -6,7 +6,7 @@
 import type { Source } from "../../model/schema.js";
 import { placed, type Draft } from "../draft.js";
 import { splitStatements, skipTrivia } from "../split.js";
-import type { SqlRead } from "../read.js";
+import type { SqlRead } from "../sql-read.js";
 import { loadPostgres, type PgParser } from "./parser.js";
 import { statement } from "./statements.js";
 import { sourceOf } from "../source.js";

@@ -8,7 +8,7 @@
 import type { Source } from "../../model/schema.js";
 import { parsePiece, readWithNsp } from "../nsp/read.js";
 import { loadNsp } from "../nsp/parser.js";
-import type { SqlRead } from "../read.js";
+import type { SqlRead } from "../sql-read.js";
 import type { Piece } from "../split.js";
 import { shortStatement } from "./short-statements.js";
 
