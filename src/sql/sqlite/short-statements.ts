@@ -1,6 +1,6 @@
 /**
  * SQLite statements node-sql-parser's SQLite grammar does not have — PRAGMA, BEGIN/COMMIT/END/ROLLBACK,
- * VACUUM, REINDEX, and DROP INDEX without MySQL's ON — read token by token by their grammar in SQLite's
+ * VACUUM, REINDEX, ANALYZE, DROP INDEX without MySQL's ON, RENAME without COLUMN — read token by token by their grammar in SQLite's
  * documentation (sqlite.org/lang.html). Any token left over means the statement is not one of these.
  */
 import type { Draft } from "../draft.js";
@@ -26,6 +26,15 @@ export function shortStatement(piece: Piece): Draft[] | undefined {
   } else if (first === "REINDEX") {
     t.qualifiedName();
     draft = { kind: "maintenance", action: "reindex", table: null };
+  } else if (first === "ANALYZE") {
+    t.qualifiedName();
+    draft = { kind: "raw", sql: piece.text, reason: "ANALYZE is not modelled" };
+  } else if (first === "ALTER" && t.optional("TABLE")) {
+    // `RENAME a TO b` without COLUMN, which SQLite takes and the grammar does not.
+    const table = t.qualifiedName();
+    const column = table && t.optional("RENAME") ? t.name() : undefined;
+    const to = column && t.optional("TO") ? t.name() : undefined;
+    if (table && column && to) draft = { kind: "rename_column", table, column, to };
   } else if (first === "DROP" && t.optional("INDEX")) {
     const ifExists = t.optional("IF") ? t.optional("EXISTS") : false;
     const name = t.qualifiedName();

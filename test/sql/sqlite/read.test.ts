@@ -61,6 +61,12 @@ describe("SQLite reader (node-sql-parser's SQLite grammar, SQLite's short statem
     expect(index).toMatchObject({ kind: "create_index", index: { keys: [{ expression: 'lower("v")', columns: ["v"] }], where: '"n" > 0', whereColumns: ["n"] } });
   });
 
+  it("reads ANALYZE and a RENAME without COLUMN by SQLite's grammar", async () => {
+    const read = await readSqlText("ANALYZE;\nALTER TABLE t RENAME a TO b;", "sqlite", at);
+    expect(read.unreadable).toEqual([]);
+    expect(read.operations).toMatchObject([{ kind: "raw", reason: "ANALYZE is not modelled" }, { kind: "rename_column", table: "t", column: "a", to: "b" }]);
+  });
+
   it("lists what no grammar reads as raw and unreadable: [bracketed] names, libSQL's ALTER COLUMN", async () => {
     const read = await readSqlText('CREATE TABLE [api_key] ([id] INTEGER PRIMARY KEY);\nALTER TABLE `page` ALTER COLUMN "email" TO "email" text;', "sqlite", at);
     expect(read.operations.map((op) => op.kind)).toEqual(["raw", "raw"]);
