@@ -5,6 +5,7 @@
  */
 import type { ColumnSpec, ConstraintSpec, IndexSpec, Migration, Operation } from "./operations.js";
 import { renameIdentifier } from "./rename-identifier.js";
+import { typedLiteral } from "./typed-literal.js";
 import {
   findColumn,
   tableKey,
@@ -65,7 +66,10 @@ export function applyOperation(schema: Schema, op: Operation): void {
     }
     case "set_default": {
       const column = columnOf(schema, op.table, op.column, op.source);
-      if (column) column.default = { value: op.default, source: op.source };
+      if (!column) return;
+      // ALTER … SET DEFAULT '0' does not restate the type: the column's type types the literal.
+      const value = op.default?.kind === "literal" && schema.dialect ? { kind: "literal" as const, value: typedLiteral(op.default.value, column.type?.value, schema.dialect) } : op.default;
+      column.default = { value, source: op.source };
       return;
     }
     case "create_index": {

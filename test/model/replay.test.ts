@@ -138,3 +138,16 @@ describe("replay of SQL-only forms", () => {
     expect(users.primaryKey).toBeNull();
   });
 });
+
+describe("replay types a default by its column", () => {
+  it("reads SET DEFAULT '0' on an integer column as 0 and 'f' on a boolean as false", () => {
+    const schema = replay(
+      { ...createUsers, columns: [{ name: "n", type: "integer", nullable: true }, { name: "ok", type: "boolean", nullable: true }] } as Operation,
+      { kind: "set_default", table: "users", column: "n", default: { kind: "literal", value: "0" }, source: at(4) },
+      { kind: "set_default", table: "users", column: "ok", default: { kind: "literal", value: "f" }, source: at(5) },
+    );
+    const users = findTable(schema, "users")!;
+    expect(findColumn(users, "n")!.default?.value).toEqual({ kind: "literal", value: 0 });
+    expect(findColumn(users, "ok")!.default?.value).toEqual({ kind: "literal", value: false });
+  });
+});
