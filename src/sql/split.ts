@@ -26,10 +26,6 @@ export interface Piece {
 /** Characters that open a quoted name in each dialect (SQLite also takes MySQL's backticks and `[name]`). */
 const NAME_QUOTES: Record<SqlDialect, string> = { postgres: '"', mysql: "`", sqlite: '"`[' };
 
-export function tokenize(text: string, dialect: SqlDialect): Token[] {
-  return splitStatements(text, dialect).flatMap((piece) => piece.tokens);
-}
-
 export function splitStatements(text: string, dialect: SqlDialect): Piece[] {
   const pieces: Piece[] = [];
   let tokens: Token[] = [];

@@ -7,7 +7,6 @@ import type { SqlDialect } from "../../model/schema.js";
 export type NspDialect = Exclude<SqlDialect, "postgres">;
 
 /** An AST node as node-sql-parser gives it. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type Ast = any;
 
 export interface NspParser {

@@ -20,35 +20,39 @@ export async function readWithNsp(text: string, dialect: NspDialect, at: Source,
   const name = dialect === "mysql" ? "MySQL" : "SQLite";
   for (const piece of splitStatements(text, dialect)) {
     const source = sourceOf(text, piece.start, piece.end, at);
-    let drafts = parsePiece(nsp, piece);
+    const parsed = parse(nsp, piece);
+    let drafts = "drafts" in parsed ? parsed.drafts : undefined;
     for (const fallback of fallbacks) drafts ??= fallback(piece);
     if (drafts) {
       read.operations.push(...placed(drafts, source));
       continue;
     }
-    const message = `node-sql-parser's ${name} grammar could not read this statement: ${errorOf(nsp, piece.text)}`;
+    const message = `node-sql-parser's ${name} grammar could not read this statement: ${"error" in parsed ? parsed.error : "no statement"}`;
     read.operations.push({ kind: "raw", sql: piece.text, reason: message, source });
     read.unreadable.push({ path: at.path, line: source.line, message });
   }
   return read;
 }
 
+/** The statement's operations, or undefined where the grammar refuses it (see `parse` for why it did). */
 export function parsePiece(nsp: NspParser, piece: Piece): Draft[] | undefined {
-  try {
-    const asts = nsp.parse(piece.text);
-    const call = callOf(piece);
-    return asts.flatMap((ast) => statement(ast, nsp, piece.text)).map((draft) => ({ ...draft, call }) as Draft);
-  } catch {
-    return undefined;
-  }
+  const parsed = parse(nsp, piece);
+  return "drafts" in parsed ? parsed.drafts : undefined;
 }
 
-function errorOf(nsp: NspParser, sql: string): string {
+function parse(nsp: NspParser, piece: Piece): { drafts: Draft[] } | { error: string } {
+  let asts;
   try {
-    nsp.parse(sql);
-    return "no statement";
+    asts = nsp.parse(piece.text);
   } catch (error) {
-    return ((error as Error).message ?? String(error)).split("\n")[0]!.slice(0, 200);
+    return { error: String((error as Error).message ?? error).split("\n")[0]!.slice(0, 200) };
+  }
+  const call = callOf(piece);
+  try {
+    return { drafts: asts.flatMap((ast) => statement(ast, nsp, piece.text)).map((draft) => ({ ...draft, call }) as Draft) };
+  } catch (error) {
+    // A parse tree shape this reader does not expect: the statement stays unknown, and says why.
+    return { error: `its parse tree could not be typed (${(error as Error).message})` };
   }
 }
 

@@ -3,6 +3,7 @@
  * refuses it, each statement is parsed on its own so that one statement it cannot read (an extension's
  * syntax, a psql meta-command) costs only that statement, which becomes `raw` and is listed as unreadable.
  */
+import type { RawStmt } from "libpg-query";
 import type { Source } from "../../model/schema.js";
 import { placed, type Draft } from "../draft.js";
 import { splitStatements, skipTrivia } from "../split.js";
@@ -28,7 +29,7 @@ export async function readPostgres(text: string, at: Source): Promise<SqlRead> {
     const start = skipTrivia(text, from, "postgres");
     const sql = text.slice(start, to).trim();
     if (!raw.stmt || !sql) continue;
-    read.operations.push(...placed(drafts(raw.stmt, pg, sql), sourceOf(text, start, start + sql.length, at)));
+    typed(read, raw.stmt, pg, sql, sourceOf(text, start, start + sql.length, at), at);
   }
   return read;
 }
@@ -50,13 +51,28 @@ function byteOffsets(text: string): (byte: number) => number {
 function readOne(pg: PgParser, text: string, start: number, end: number, at: Source, read: SqlRead): void {
   const sql = text.slice(start, end);
   const source = sourceOf(text, start, end, at);
+  let stmts;
   try {
-    for (const raw of pg.parse(sql).stmts ?? []) if (raw.stmt) read.operations.push(...placed(drafts(raw.stmt, pg, sql), source));
+    stmts = pg.parse(sql).stmts ?? [];
   } catch (error) {
-    const message = `PostgreSQL's parser refused this statement: ${(error as Error).message}`;
-    read.operations.push({ kind: "raw", sql, reason: message, source });
-    read.unreadable.push({ path: at.path, line: source.line, message });
+    unknown(read, sql, source, at, `PostgreSQL's parser refused this statement: ${(error as Error).message}`);
+    return;
   }
+  for (const raw of stmts) if (raw.stmt) typed(read, raw.stmt, pg, sql, source, at);
+}
+
+/** The statement's operations; a parse tree shape this reader does not expect leaves the statement unknown, saying why. */
+function typed(read: SqlRead, node: NonNullable<RawStmt["stmt"]>, pg: PgParser, sql: string, source: Source, at: Source): void {
+  try {
+    read.operations.push(...placed(drafts(node, pg, sql), source));
+  } catch (error) {
+    unknown(read, sql, source, at, `the statement's parse tree could not be typed: ${(error as Error).message}`);
+  }
+}
+
+function unknown(read: SqlRead, sql: string, source: Source, at: Source, message: string): void {
+  read.operations.push({ kind: "raw", sql, reason: message, source });
+  read.unreadable.push({ path: at.path, line: source.line, message });
 }
 
 function drafts(node: Parameters<typeof statement>[0], pg: PgParser, sql: string): Draft[] {
