@@ -42,8 +42,9 @@ export function leadingVersion(path: string): string | null {
 
 /**
  * How a runner that sends a file's SQL in one call runs it: PostgreSQL runs a multi-statement query as one
- * implicit transaction; MySQL commits each DDL statement on its own. Unknown dialect: unknown is not
- * representable here, so the reader that calls this documents the assumption.
+ * implicit transaction; MySQL commits each DDL statement on its own. With the dialect unknown it says
+ * `wrapped`, the reading under which a rule still flags what cannot run inside a transaction
+ * (CREATE INDEX CONCURRENTLY), since Migration has no "unknown" transaction mode.
  */
 export function oneCallTransaction(dialect: SqlDialect | null): Migration["transaction"] {
   return dialect === "mysql" ? "none" : "wrapped";
