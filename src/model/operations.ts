@@ -19,6 +19,8 @@ export interface ColumnSpec {
   /** An inline REFERENCES clause (MySQL ignores it: rule 34). */
   references?: { table: string; columns: string[]; onDelete: ReferentialAction | null; onUpdate: ReferentialAction | null };
   check?: string;
+  /** Where this column is stated, when it is not the operation's own line (a column inside a multi-line create_table). */
+  source?: Source;
 }
 
 export interface IndexSpec {

@@ -191,7 +191,8 @@ function createTable(schema: Schema, op: Extract<Operation, { kind: "create_tabl
   schema.tables.set(key, table);
 }
 
-function columnFromSpec(spec: ColumnSpec, source: Source): Column {
+function columnFromSpec(spec: ColumnSpec, operationSource: Source): Column {
+  const source = spec.source ?? operationSource;
   const column: Column = { name: spec.name, codeNames: [], source };
   if (spec.type !== null) column.type = { value: spec.type, source };
   // A primary key column is NOT NULL whatever the definition says.

@@ -156,9 +156,10 @@ function objectValue(node: Node): JsValue {
   return { kind: "object", entries, spread, node };
 }
 
-/** An object key as written: `a`, `'a'`, `1`; null for a computed key. */
+/** An object key as written: `a`, `'a'`, `1`; a computed key as its source in brackets (`[Op.ne]`). */
 export function propertyKey(node: Node | null): string | null {
   if (!node) return null;
+  if (node.type === "computed_property_name") return node.text;
   if (node.type === "property_identifier" || node.type === "identifier" || node.type === "private_property_identifier") return node.text;
   if (node.type === "string") return stringText(node);
   if (node.type === "number") return node.text;

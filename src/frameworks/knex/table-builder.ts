@@ -40,7 +40,7 @@ export function readTableCallback(
       }
       for (const method of read.unknown) op({ kind: "raw", sql: node.text, reason: `knex column method ${method}() is not read`, source, call });
       if (mode === "create") {
-        columns.push(read.spec);
+        columns.push({ ...read.spec, source });
         constraints.push(...read.constraints);
       } else if (read.alter) {
         after.push(...alterColumn(table, read.spec, dialect, source, call));
@@ -61,7 +61,7 @@ export function readTableCallback(
         for (const name of camel ? ["createdAt", "updatedAt"] : ["created_at", "updated_at"]) {
           const spec: ColumnSpec = { name, type: knexColumnType(useTimestamps ? "timestamp" : "datetime", [], dialect), nullable: !defaultToNow };
           if (defaultToNow) spec.default = { kind: "expression", sql: "CURRENT_TIMESTAMP" };
-          if (mode === "create") columns.push(spec);
+          if (mode === "create") columns.push({ ...spec, source });
           else op({ kind: "add_column", table, column: spec, source, call });
         }
         return true;
