@@ -22,7 +22,7 @@ describe("knex reader", () => {
     expect(facts(column(schema, "users", "is_admin"))).toEqual({ type: "boolean", nullable: false, default: { kind: "literal", value: false } });
     expect(facts(column(schema, "users", "settings")).default).toEqual({ kind: "expression", sql: "'{}'::jsonb" });
     expect(facts(column(schema, "users", "created_at"))).toEqual({ type: "timestamp with time zone", nullable: false, default: { kind: "expression", sql: "CURRENT_TIMESTAMP" } });
-    expect(column(schema, "users", "email").source).toEqual({ path: "migrations/20230101000000_init.js", line: 13, endLine: 16 });
+    expect(column(schema, "users", "email").source).toEqual({ path: "migrations/20230101000000_init.js", line: 11, endLine: 14 });
     const users = table(schema, "users");
     expect(users.uniques).toMatchObject([{ name: "users_email_unique", columns: ["email"] }]);
     expect(users.foreignKeys).toMatchObject([{ name: "users_account_id_foreign", columns: ["account_id"], refTable: "accounts", refColumns: ["id"], onDelete: "cascade" }]);
