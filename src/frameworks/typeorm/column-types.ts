@@ -4,23 +4,13 @@
  * number → integer/int, boolean → boolean/tinyint, Date → timestamp/datetime.
  */
 import type { SqlDialect } from "../../model/schema.js";
-
-const POSTGRES: Record<string, string> = {
-  varchar: "character varying", "character varying": "character varying", char: "character", character: "character",
-  int: "integer", int4: "integer", integer: "integer", int8: "bigint", bigint: "bigint", int2: "smallint", smallint: "smallint",
-  float: "real", float4: "real", real: "real", float8: "double precision", double: "double precision", "double precision": "double precision",
-  decimal: "numeric", numeric: "numeric", bool: "boolean", boolean: "boolean",
-  timestamp: "timestamp without time zone", "timestamp without time zone": "timestamp without time zone",
-  timestamptz: "timestamp with time zone", "timestamp with time zone": "timestamp with time zone",
-  time: "time without time zone", date: "date", text: "text", uuid: "uuid", json: "json", jsonb: "jsonb", bytea: "bytea", citext: "citext",
-  "simple-json": "text", "simple-array": "text", enum: "enum", inet: "inet", tsvector: "tsvector",
-};
+import { postgresTypeName } from "../postgres-type-names.js";
 
 /** The SQL type of `type` with its length/precision, or null when the dialect or the type is not known. */
 export function typeormType(type: string, dialect: SqlDialect | null, options: { length?: number | string | null; precision?: number | null; scale?: number | null } = {}): string | null {
   const key = type.toLowerCase();
   let base: string;
-  if (dialect === "postgres") base = POSTGRES[key] ?? key;
+  if (dialect === "postgres") base = key === "simple-json" || key === "simple-array" ? "text" : postgresTypeName(key);
   else if (dialect === "mysql") base = key === "integer" ? "int" : key === "bool" || key === "boolean" ? "tinyint" : key === "simple-json" || key === "simple-array" ? "text" : key;
   else if (dialect === "sqlite") base = key === "simple-json" || key === "simple-array" ? "text" : key;
   else return null;
