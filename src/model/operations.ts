@@ -112,6 +112,8 @@ export interface Migration {
   transaction: "wrapped" | "none";
   /** Where the file opts out of the runner's transaction (`disable_ddl_transaction!`, `atomic = False`, …). */
   optOut?: Source;
+  /** Conditions the runner checks before running it, as the file states them (Liquibase `dbms`, preconditions); absent when none. */
+  conditions?: string[];
   up: Operation[];
   /** Null when the file has no way down (or says it is irreversible). */
   down: Operation[] | null;
