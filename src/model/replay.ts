@@ -224,6 +224,9 @@ function addInlineConstraints(table: Table, spec: ColumnSpec, source: Source): v
 }
 
 function addConstraint(table: Table, constraint: ConstraintSpec, source: Source, validated: boolean): void {
+  // A constraint the table already has by that name is not added twice (a guarded migration states it again).
+  const named = constraint.name?.toLowerCase();
+  if (named && [...table.uniques, ...table.checks, ...table.foreignKeys].some((c) => c.name?.toLowerCase() === named)) return;
   switch (constraint.kind) {
     case "primary_key":
       table.primaryKey = { name: constraint.name, columns: constraint.columns, source };

@@ -279,3 +279,25 @@ function isChainInner(node: Node): boolean {
   const call = parent.parent;
   return !!call && (call.type === "call_expression" || call.type === "new_expression") && call.childForFieldName("function")?.id === parent.id;
 }
+
+/**
+ * A string the code passes by name: `query(searchDocument)` where an enclosing block declares
+ * `const searchDocument = \`…\``. Null when the name is not a `const` bound to a literal string there.
+ */
+export function constString(value: JsValue | undefined): string | null {
+  if (!value) return null;
+  if (value.kind === "string") return value.value;
+  if (value.kind !== "ref" || value.path.length !== 1) return null;
+  const name = value.path[0]!;
+  for (let scope = value.node.parent; scope; scope = scope.parent) {
+    for (const statement of scope.namedChildren) {
+      if (statement?.type !== "lexical_declaration" || !statement.text.startsWith("const")) continue;
+      for (const declarator of statement.namedChildren) {
+        if (declarator?.type !== "variable_declarator" || declarator.childForFieldName("name")?.text !== name) continue;
+        const bound = declarator.childForFieldName("value");
+        return bound ? asString(jsValue(bound)) : null;
+      }
+    }
+  }
+  return null;
+}

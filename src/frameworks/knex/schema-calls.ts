@@ -5,7 +5,7 @@
  */
 import type { Operation } from "../../model/operations.js";
 import type { Source, SqlDialect } from "../../model/schema.js";
-import { asString, lineOf, outermostCalls, type CallChain } from "../../parse/js-values.js";
+import { asString, constString, lineOf, outermostCalls, type CallChain } from "../../parse/js-values.js";
 import type { Node } from "../../parse/tree-sitter.js";
 import type { Step } from "../embedded-sql.js";
 import { readTableCallback } from "./table-builder.js";
@@ -37,7 +37,7 @@ export function readMigrationBody(body: Node, knexNames: string[], dialect: SqlD
     const head = chain.links[0];
     if (chain.root.length === 1 && knex.has(chain.root[0]!) && head) {
       if (head.name === "raw") {
-        const sql = asString(head.args[0]);
+        const sql = constString(head.args[0]);
         steps.push(sql === null
           ? { kind: "raw", sql: node.text, reason: "the SQL is built at run time", source, call: "knex.raw" }
           : { kind: "sql", sql, at: { path, line: lineOf(head.args[0]!.node) }, call: "knex.raw" });

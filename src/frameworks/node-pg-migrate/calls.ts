@@ -5,7 +5,7 @@
  */
 import type { IndexSpec, Operation } from "../../model/operations.js";
 import type { Source } from "../../model/schema.js";
-import { asBoolean, asString, asStringList, entry, lineOf, outermostCalls, type ChainLink, type JsValue } from "../../parse/js-values.js";
+import { asBoolean, asString, constString, asStringList, entry, lineOf, outermostCalls, type ChainLink, type JsValue } from "../../parse/js-values.js";
 import type { Node } from "../../parse/tree-sitter.js";
 import type { Step } from "../embedded-sql.js";
 import { referentialAction } from "../referential-action.js";
@@ -24,7 +24,7 @@ export function readPgmCalls(body: Node, pgm: string, shorthands: Shorthands, pa
     const source: Source = { path, line: lineOf(node), endLine: node.endPosition.row + 1 };
     if (link.name === "noTransaction") read.noTransaction = source;
     else if (link.name === "sql") {
-      const sql = asString(link.args[0]);
+      const sql = constString(link.args[0]);
       read.steps.push(sql === null
         ? { kind: "raw", sql: node.text, reason: "the SQL is built at run time", source, call: "pgm.sql" }
         : { kind: "sql", sql, at: { path, line: lineOf(link.args[0]!.node) }, call: "pgm.sql" });

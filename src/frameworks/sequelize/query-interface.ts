@@ -5,7 +5,7 @@
  */
 import type { ColumnSpec, ConstraintSpec, Operation } from "../../model/operations.js";
 import type { Source, SqlDialect } from "../../model/schema.js";
-import { asString, asStringList, entry, lineOf, outermostCalls, type ChainLink, type JsValue } from "../../parse/js-values.js";
+import { asString, constString, asStringList, entry, lineOf, outermostCalls, type ChainLink, type JsValue } from "../../parse/js-values.js";
 import type { Node } from "../../parse/tree-sitter.js";
 import type { Step } from "../embedded-sql.js";
 import { referentialAction } from "../referential-action.js";
@@ -28,7 +28,7 @@ export function readMigrationBody(body: Node, qi: string, dialect: SqlDialect | 
     const source: Source = { path, line: lineOf(node), endLine: node.endPosition.row + 1 };
     if (chain.root.at(-1) === "sequelize") {
       if (link.name === "query") {
-        const sql = asString(link.args[0]);
+        const sql = constString(link.args[0]);
         read.steps.push(sql === null
           ? { kind: "raw", sql: node.text, reason: "the SQL is built at run time", source, call: "sequelize.query" }
           : { kind: "sql", sql, at: { path, line: lineOf(link.args[0]!.node) }, call: "sequelize.query" });

@@ -6,7 +6,7 @@
  */
 import type { ColumnSpec, ConstraintSpec, IndexSpec, Operation } from "../../model/operations.js";
 import type { Source, SqlDialect } from "../../model/schema.js";
-import { asBoolean, asString, lineOf, outermostCalls, type ChainLink, type JsValue } from "../../parse/js-values.js";
+import { asBoolean, asString, constString, lineOf, outermostCalls, type ChainLink, type JsValue } from "../../parse/js-values.js";
 import type { Node } from "../../parse/tree-sitter.js";
 import type { Step } from "../embedded-sql.js";
 import { optionsOf, readTableColumn, readTableForeignKey, readTableIndex, readTableUnique } from "./table-objects.js";
@@ -20,7 +20,7 @@ export function readQueryRunnerCalls(body: Node, runner: string, dialect: SqlDia
     const link = chain.links[0]!;
     const source: Source = { path, line: lineOf(node), endLine: node.endPosition.row + 1 };
     if (link.name === "query") {
-      const sql = asString(link.args[0]);
+      const sql = constString(link.args[0]);
       steps.push(sql === null
         ? { kind: "raw", sql: node.text, reason: "the SQL is built at run time", source, call: "queryRunner.query" }
         : { kind: "sql", sql, at: { path, line: lineOf(link.args[0]!.node) }, call: "queryRunner.query" });
