@@ -187,6 +187,9 @@ function createTable(schema: Schema, op: Extract<Operation, { kind: "create_tabl
     history: [op.source],
   };
   for (const spec of op.columns) addInlineConstraints(table, spec, op.source);
+  // Several columns marked primary key (TypeORM, Liquibase, Sequelize) make one composite key.
+  const keys = op.columns.filter((spec) => spec.primaryKey).map((spec) => spec.name);
+  if (keys.length > 1) table.primaryKey = { name: null, columns: keys, source: op.source };
   for (const constraint of op.constraints) addConstraint(table, constraint, op.source, true);
   schema.tables.set(key, table);
 }

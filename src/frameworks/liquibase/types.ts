@@ -15,7 +15,8 @@ export function liquibaseType(type: string | undefined, dialect: SqlDialect | nu
   const open = text.indexOf("(");
   const bare = (open >= 0 ? text.slice(0, open) : text).trim();
   const args = open >= 0 ? text.slice(open).replaceAll(" ", "") : "";
-  if (dialect === "mysql") return MYSQL[bare] ? MYSQL[bare]! : `${bare}${args}`;
+  // MySQL reports a zero fractional-seconds precision as the bare type: datetime(0) is `datetime`.
+  if (dialect === "mysql") return MYSQL[bare] ? MYSQL[bare]! : `${bare}${args === "(0)" && ["datetime", "timestamp", "time"].includes(bare) ? "" : args}`;
   if (dialect === "postgres") {
     if (bare === "datetime") return args ? `timestamp${args} without time zone` : POSTGRES.datetime!;
     return POSTGRES[bare] ?? postgresTypeName(`${bare}${args}`);

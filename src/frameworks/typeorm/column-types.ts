@@ -12,7 +12,8 @@ export function typeormType(type: string, dialect: SqlDialect | null, options: {
   let base: string;
   if (dialect === "postgres") base = key === "simple-json" || key === "simple-array" ? "text" : postgresTypeName(key);
   else if (dialect === "mysql") base = key === "integer" ? "int" : key === "bool" || key === "boolean" ? "tinyint" : key === "simple-json" || key === "simple-array" ? "text" : key;
-  else if (dialect === "sqlite") base = key === "simple-json" || key === "simple-array" ? "text" : key;
+  // TypeORM's SQLite driver writes `int` as `integer` (AbstractSqliteDriver.normalizeType).
+  else if (dialect === "sqlite") base = key === "simple-json" || key === "simple-array" ? "text" : key === "int" ? "integer" : key;
   else return null;
   const length = options.length ?? (dialect === "mysql" && key === "varchar" ? 255 : null);
   if (length !== null && length !== undefined && (base.includes("char") || base.includes("binary"))) return `${base}(${length})`;

@@ -32,6 +32,10 @@ export interface EntityRead {
   constraints: ConstraintSpec[];
   indexes: IndexSpec[];
   relations: Relation[];
+  /** `@Column(() => AccessTimestamps)`: the embedded class's columns, prefixed. */
+  embeds: { property: string; className: string; prefix: string }[];
+  /** A class with columns but no @Entity: embedded into entities, never a table of its own. */
+  embeddable: boolean;
   source: Source;
 }
 
@@ -43,14 +47,14 @@ export function readEntities(root: Node, path: string, dialect: SqlDialect | nul
     if (!klass) continue;
     const classDecorators = decoratorsOf(klass);
     const entity = classDecorators.find((d) => d.name === "Entity");
-    if (!entity) continue;
     const className = klass.childForFieldName("name")?.text ?? "";
-    const given = asString(entity.args[0]) ?? asString(optionsArg(entity.args)?.entries.get("name"));
+    const given = entity ? (asString(entity.args[0]) ?? asString(optionsArg(entity.args)?.entries.get("name"))) : null;
     const read: EntityRead = {
-      className, table: entityTableName(className, given), fields: {}, columns: [], constraints: [], indexes: [], relations: [],
-      source: { path, line: lineOf(klass) },
+      className, table: entityTableName(className, given), fields: {}, columns: [], constraints: [], indexes: [], relations: [], embeds: [],
+      embeddable: !entity, source: { path, line: lineOf(klass) },
     };
     for (const field of classFields(klass)) readField(read, field, path, dialect, naming);
+    if (!entity && read.columns.length === 0) continue;
     for (const decorator of classDecorators) readClassConstraint(read, decorator);
     out.push(read);
   }
@@ -87,19 +91,27 @@ function readField(read: EntityRead, field: Node, path: string, dialect: SqlDial
   }
   const columnDecorator = decorators.find((d) => d.name.endsWith("Column") && d.name !== "JoinColumn");
   if (!columnDecorator) return;
+  if (columnDecorator.name === "Column" && columnDecorator.args[0]?.kind === "function") {
+    const embedded = columnDecorator.args[0].body.text;
+    const prefix = asString(optionsArg(columnDecorator.args)?.entries.get("prefix"));
+    read.embeds.push({ property, className: embedded, prefix: prefix ?? property });
+    return;
+  }
   const options = optionsArg(columnDecorator.args);
   const get = (key: string) => options?.entries.get(key);
+  // Options built by code (`NumberColumnType.integer(0)`, `{ ...helper(), nullable: true }`) may set anything: what they set is unknown.
+  const opaque = columnDecorator.args.some((a) => a.kind !== "string" && !(a.kind === "object" && !a.spread));
   const name = entityColumnName(property, asString(get("name")), naming);
   read.fields[property] = name;
-  const spec: ColumnSpec = { name, type: columnType(columnDecorator, field, dialect), nullable: asBoolean(get("nullable")) ?? false, source };
+  const spec: ColumnSpec = { name, type: columnType(columnDecorator, field, dialect, opaque), nullable: asBoolean(get("nullable")) ?? (opaque ? null : false), source };
   if (columnDecorator.name === "PrimaryGeneratedColumn" || columnDecorator.name === "PrimaryColumn" || asBoolean(get("primary"))) spec.primaryKey = true;
   if (columnDecorator.name === "PrimaryGeneratedColumn") {
     const strategy = asString(columnDecorator.args[0]) ?? "increment";
     if (strategy === "increment") spec.identity = "auto_increment";
     else if (strategy === "uuid" && dialect === "postgres") spec.default = { kind: "expression", sql: "uuid_generate_v4()" };
   }
-  if (columnDecorator.name === "DeleteDateColumn") spec.nullable = true;
-  if (columnDecorator.name === "CreateDateColumn" || columnDecorator.name === "UpdateDateColumn") {
+  if (columnDecorator.name === "DeleteDateColumn" && !opaque) spec.nullable = true;
+  if ((columnDecorator.name === "CreateDateColumn" || columnDecorator.name === "UpdateDateColumn") && !opaque) {
     const now: Partial<Record<SqlDialect, string>> = { postgres: "now()", mysql: "CURRENT_TIMESTAMP(6)", sqlite: "datetime('now')" };
     if (dialect && now[dialect]) spec.default = { kind: "expression", sql: now[dialect]! };
   }
@@ -109,7 +121,7 @@ function readField(read: EntityRead, field: Node, path: string, dialect: SqlDial
     else if (value.kind === "null") spec.default = { kind: "literal", value: null };
     else if (value.kind === "function" && asString(jsValue(value.body)) !== null) spec.default = { kind: "expression", sql: asString(jsValue(value.body))! };
     else delete spec.default;
-  }
+  } else if (opaque) delete spec.default;
   if (asBoolean(get("unique"))) read.constraints.push({ kind: "unique", name: null, columns: [name] });
   if (decorators.some((d) => d.name === "Index")) {
     const index = decorators.find((d) => d.name === "Index")!;
@@ -119,12 +131,13 @@ function readField(read: EntityRead, field: Node, path: string, dialect: SqlDial
 }
 
 /** `@Column('varchar', { length: 100 })`, `@Column({ type: 'text' })`, or the property's TypeScript type. */
-function columnType(decorator: Decorator, field: Node, dialect: SqlDialect | null): string | null {
+function columnType(decorator: Decorator, field: Node, dialect: SqlDialect | null, opaque: boolean): string | null {
   const options = optionsArg(decorator.args);
   const given = (decorator.name !== "PrimaryGeneratedColumn" ? asString(decorator.args[0]) : null) ?? asString(options?.entries.get("type"));
   const length = asNumber(options?.entries.get("length")) ?? asString(options?.entries.get("length"));
   const sizes = { length, precision: asNumber(options?.entries.get("precision")), scale: asNumber(options?.entries.get("scale")) };
   if (given) return typeormType(given, dialect, sizes);
+  if (opaque) return null;
   if (decorator.name === "PrimaryGeneratedColumn") {
     const strategy = asString(decorator.args[0]) ?? "increment";
     if (strategy === "uuid") return dialect === "postgres" ? "uuid" : dialect === "mysql" ? "varchar(36)" : dialect ? "varchar" : null;

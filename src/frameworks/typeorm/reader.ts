@@ -13,6 +13,7 @@ import { languageOfPath, withTree, type Node } from "../../parse/tree-sitter.js"
 import { resolveSteps } from "../embedded-sql.js";
 import type { FrameworkReader, MigrationsRead, ModelMapping, ReadContext } from "../reader.js";
 import { readEntities, type EntityRead } from "./entities.js";
+import { snakeCase, type Naming } from "./naming.js";
 import { readQueryRunnerCalls } from "./migration.js";
 
 export const typeormReader: FrameworkReader = {
@@ -33,11 +34,11 @@ export const typeormReader: FrameworkReader = {
   },
   async readModels(paths, context): Promise<ModelMapping[]> {
     const { entities } = await readAll(paths, context);
-    return entities.map((e) => ({ model: e.className, table: e.table, fields: e.fields, source: e.source }));
+    return entities.filter((e) => !e.embeddable).map((e) => ({ model: e.className, table: e.table, fields: e.fields, source: e.source }));
   },
   async readSnapshot(paths, context) {
-    const { entities, unreadable } = await readAll(paths, context);
-    return { schema: entitiesAsSchema(entities, context.dialect), unreadable };
+    const { entities, unreadable, naming } = await readAll(paths, context);
+    return { schema: entitiesAsSchema(entities, context.dialect, naming), unreadable };
   },
 };
 
@@ -89,7 +90,7 @@ function timestampOf(name: string): string | null {
   return end < name.length ? name.slice(end) : null;
 }
 
-async function readAll(paths: string[], context: ReadContext): Promise<{ entities: EntityRead[]; unreadable: Unreadable[] }> {
+async function readAll(paths: string[], context: ReadContext): Promise<{ entities: EntityRead[]; unreadable: Unreadable[]; naming: Naming }> {
   const unreadable: Unreadable[] = [];
   const trees: { path: string; text: string }[] = [];
   let snakeColumns = false;
@@ -107,7 +108,7 @@ async function readAll(paths: string[], context: ReadContext): Promise<{ entitie
   for (const { path, text } of trees) {
     entities.push(...(await withTree(languageOfPath(path)!, text, (root) => readEntities(root, path, context.dialect, { snakeColumns }))));
   }
-  return { entities, unreadable };
+  return { entities, unreadable, naming: { snakeColumns } };
 }
 
 function usesSnakeNaming(root: Node): boolean {
@@ -118,11 +119,23 @@ function usesSnakeNaming(root: Node): boolean {
 }
 
 /** Entities as a schema; a relation's column takes the type of the primary key it references. */
-export function entitiesAsSchema(entities: EntityRead[], dialect: SqlDialect | null): Schema {
+export function entitiesAsSchema(all: EntityRead[], dialect: SqlDialect | null, naming: Naming = { snakeColumns: false }): Schema {
   const schema = emptySchema(dialect);
-  const byClass = new Map(entities.map((e) => [e.className, e]));
+  const byClass = new Map(all.map((e) => [e.className, e]));
+  const entities = all.filter((e) => !e.embeddable);
   for (const entity of entities) {
     const columns: ColumnSpec[] = [...entity.columns];
+    for (const embed of entity.embeds) {
+      const embedded = byClass.get(embed.className);
+      if (!embedded) continue;
+      for (const column of embedded.columns) {
+        // DefaultNamingStrategy: camelCase(prefix + "_" + name); SnakeNamingStrategy: snake_case of both.
+        const name = naming.snakeColumns ? `${snakeCase(embed.prefix)}_${column.name}` : `${embed.prefix}${column.name[0]!.toUpperCase()}${column.name.slice(1)}`;
+        columns.push({ ...column, name });
+        const property = Object.entries(embedded.fields).find(([, c]) => c === column.name)?.[0] ?? column.name;
+        entity.fields[`${embed.property}.${property}`] = name;
+      }
+    }
     const constraints = [...entity.constraints];
     for (const relation of entity.relations) {
       const target = byClass.get(relation.target);
