@@ -1,5 +1,7 @@
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { knexReader } from "../../../src/frameworks/knex/reader.js";
+import type { MigrationsRead } from "../../../src/frameworks/reader.js";
+import type { Schema } from "../../../src/model/schema.js";
 import { checkColumn, corpusApp, expr, lit, tableOf, type ColumnFact } from "../corpus-app.js";
 import { folderContext, globIn, replayed } from "../fixture-context.js";
 
@@ -7,10 +9,14 @@ const serial = "serial";
 const varchar = "character varying(255)";
 const tz = "timestamp with time zone";
 
-describe.skipIf(!corpusApp("kutt"))("corpus: kutt (Knex; tables created by model helpers the migrations call)", async () => {
-  const root = corpusApp("kutt")!;
-  const read = await knexReader.readMigrations(await globIn(root, "server/migrations/*.js"), folderContext(root, "postgres"));
-  const schema = replayed(read.migrations, "postgres");
+const kutt = corpusApp("kutt");
+describe.skipIf(!kutt)("corpus: kutt (Knex; tables created by model helpers the migrations call)", () => {
+  let read: MigrationsRead;
+  let schema: Schema;
+  beforeAll(async () => {
+    read = await knexReader.readMigrations(await globIn(kutt!, "server/migrations/*.js"), folderContext(kutt!, "postgres"));
+    schema = replayed(read.migrations, "postgres");
+  });
 
   // Hand-read in server/models/*.model.js and server/migrations/*.js at the pinned commit.
   const facts: ColumnFact[] = [
@@ -62,10 +68,14 @@ describe.skipIf(!corpusApp("kutt"))("corpus: kutt (Knex; tables created by model
   });
 });
 
-describe.skipIf(!corpusApp("uptime-kuma"))("corpus: uptime-kuma (Knex migrations on MariaDB)", async () => {
-  const root = corpusApp("uptime-kuma")!;
-  const read = await knexReader.readMigrations(await globIn(root, "db/knex_migrations/*.js"), folderContext(root, "mysql"));
-  const schema = replayed(read.migrations, "mysql");
+const kuma = corpusApp("uptime-kuma");
+describe.skipIf(!kuma)("corpus: uptime-kuma (Knex migrations on MariaDB)", () => {
+  let read: MigrationsRead;
+  let schema: Schema;
+  beforeAll(async () => {
+    read = await knexReader.readMigrations(await globIn(kuma!, "db/knex_migrations/*.js"), folderContext(kuma!, "mysql"));
+    schema = replayed(read.migrations, "mysql");
+  });
   const float = "float(20,2)";
 
   // Hand-read in db/knex_migrations/*.js: ping was made `integer DEFAULT 0` (nullable) on 2025-10-15, then
