@@ -124,13 +124,22 @@ function createTable(table: string, attributes: JsValue | undefined, dialect: Sq
   return ops;
 }
 
-/** changeColumn restates the column: type, nullability (NULL unless allowNull: false) and default (dropped unless given). */
+/**
+ * changeColumn restates the column: type, nullability (NULL unless allowNull: false) and default (dropped
+ * unless given). On PostgreSQL, a definition with `references` only adds the foreign key (and SET NOT NULL /
+ * SET DEFAULT when given): Sequelize's changeColumnQuery then leaves the type, NULL and default alone.
+ */
 function changeColumn(table: string, spec: ColumnSpec, dialect: SqlDialect | null, source: Source, call: string): Operation[] {
   if (dialect !== "postgres") return [{ kind: "redefine_column", table, column: spec.name, spec, source, call }];
   const ops: Operation[] = [];
-  if (spec.type) ops.push({ kind: "change_type", table, column: spec.name, type: spec.type, source, call });
-  if (spec.nullable !== null) ops.push({ kind: "set_nullable", table, column: spec.name, nullable: spec.nullable, source, call });
-  ops.push({ kind: "set_default", table, column: spec.name, default: spec.default ?? null, source, call });
+  const references = spec.references;
+  if (spec.nullable === false || (!references && spec.nullable !== null)) ops.push({ kind: "set_nullable", table, column: spec.name, nullable: spec.nullable!, source, call });
+  if (spec.default !== undefined || !references) ops.push({ kind: "set_default", table, column: spec.name, default: spec.default ?? null, source, call });
+  if (spec.unique) ops.push({ kind: "add_constraint", table, constraint: { kind: "unique", name: null, columns: [spec.name] }, notValid: false, source, call });
+  if (references) {
+    const constraint: ConstraintSpec = { kind: "foreign_key", name: null, columns: [spec.name], refTable: references.table, refColumns: references.columns, onDelete: references.onDelete, onUpdate: references.onUpdate };
+    ops.push({ kind: "add_constraint", table, constraint, notValid: false, source, call });
+  } else if (spec.type) ops.unshift({ kind: "change_type", table, column: spec.name, type: spec.type, source, call });
   return ops;
 }
 

@@ -58,6 +58,8 @@ describe("sequelize reader: migrations", () => {
     expect(facts(column(schema, "users", "suspendedAt"))).toEqual({ type: "timestamp with time zone", nullable: true, default: undefined });
     expect(table(schema, "users").columns.map((c) => c.name)).toContain("lastSeenAt");
     expect(table(schema, "users").columns.map((c) => c.name)).not.toContain("role");
+    expect(facts(column(schema, "users", "invitedById"))).toEqual({ type: "uuid", nullable: false, default: undefined });
+    expect(table(schema, "users").foreignKeys.map((f) => [f.columns[0], f.refTable, f.onDelete])).toContainEqual(["invitedById", "users", "set_null"]);
   });
 });
 
