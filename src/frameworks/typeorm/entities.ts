@@ -86,6 +86,8 @@ function readField(read: EntityRead, field: Node, path: string, dialect: SqlDial
         refColumn: asString(joinOptions?.entries.get("referencedColumnName")),
       });
       read.fields[property] = column;
+      // The owning side of a one-to-one is unique: TypeORM adds a UNIQUE constraint on its join column.
+      if (relation.name === "OneToOne") read.constraints.push({ kind: "unique", name: null, columns: [column] });
     }
     return;
   }
