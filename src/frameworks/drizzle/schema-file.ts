@@ -107,6 +107,8 @@ function readColumn(table: DrizzleTable, property: string, builder: JsValue, enu
       case "primaryKey":
         spec.primaryKey = true;
         spec.nullable = false;
+        // SQLite's `integer("id").primaryKey({ autoIncrement: true })`.
+        if (link.args[0]?.kind === "object" && link.args[0].entries.get("autoIncrement")?.kind === "boolean" && (link.args[0].entries.get("autoIncrement") as { value: boolean }).value) spec.identity = "auto_increment";
         break;
       case "default": {
         const value = defaultOf(link.args[0], table);
