@@ -23,7 +23,8 @@ export interface MigrationsRead {
 /** A model class or entity and the table it maps to, with its fields' code names → column names. */
 export interface ModelMapping {
   model: string;
-  table: string;
+  /** Null where the code maps fields to columns but names no table (a sqlx struct with `db` tags). */
+  table: string | null;
   /** Code name → database column name, for every field the reader saw. */
   fields: Record<string, string>;
   source: { path: string; line: number };

@@ -2,7 +2,7 @@
  * Go model structs, for names only (never column facts: a Go field's type is not the column's):
  * GORM structs map to their `TableName()` or GORM's plural snake_case table, fields to `gorm:"column:…"` or
  * snake_case; sqlx-style `db:"…"` tags name columns, with the table only where `TableName()` gives it
- * (sqlx has no table convention). A `json:"…"` tag is not a column.
+ * (sqlx has no table convention: otherwise the table is null). A `json:"…"` tag is not a column.
  */
 import { withTree, type Node } from "../../parse/tree-sitter.js";
 import type { FrameworkReader, ModelMapping } from "../reader.js";
@@ -79,7 +79,7 @@ function readStructs(root: Node, path: string): ModelMapping[] {
     }
     const isGorm = usesGorm && (gorm || tables.has(name));
     const table = tables.get(name) ?? (isGorm ? gormTableName(name) : null);
-    if (table === null || (!tagged && !isGorm && !tables.has(name))) continue;
+    if (!tagged && !isGorm && !tables.has(name)) continue;
     out.push({ model: name, table, fields, source: { path, line: spec.startPosition.row + 1 } });
   }
   return out;

@@ -20,6 +20,8 @@ export const jpaReader: FrameworkReader = {
   },
 };
 
+const OTHER_TABLE = new Set(["ElementCollection", "CollectionTable", "JoinTable", "ManyToMany", "OneToMany"]);
+
 interface Annotation {
   name: string;
   values: Map<string, string>;
@@ -54,7 +56,10 @@ function readEntities(root: Node, path: string): ModelMapping[] {
     const fields: Record<string, string> = {};
     for (const field of klass.childForFieldName("body")?.namedChildren ?? []) {
       if (field?.type !== "field_declaration") continue;
-      const named = annotations(field).find((a) => a.name === "Column" || a.name === "JoinColumn")?.values.get("name");
+      const fieldAnnotations = annotations(field);
+      // An element collection or a join table keeps its columns in another table, not this entity's.
+      if (fieldAnnotations.some((a) => OTHER_TABLE.has(a.name))) continue;
+      const named = fieldAnnotations.find((a) => a.name === "Column" || a.name === "JoinColumn")?.values.get("name");
       const declarator = field.childForFieldName("declarator")?.childForFieldName("name")?.text;
       if (named && declarator) fields[declarator] = named;
     }

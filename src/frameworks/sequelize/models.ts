@@ -18,6 +18,7 @@ import { attributeColumnName, modelTableName } from "./naming.js";
 
 export interface ModelRead {
   mapping: ModelMapping;
+  table: string;
   columns: ColumnSpec[];
   indexes: IndexSpec[];
   source: Source;
@@ -122,7 +123,7 @@ function model(name: string, attributes: JsValue & { kind: "object" }, opts: Opt
       if (index) indexes.push(index.spec);
     }
   }
-  return { mapping: { model: name, table, fields, source: { path, line } }, columns, indexes, source: { path, line } };
+  return { mapping: { model: name, table, fields, source: { path, line } }, table, columns, indexes, source: { path, line } };
 }
 
 /** sequelize-typescript properties as Sequelize attributes: `@AllowNull(false) @Default(0) @Column(DataType.INTEGER) count: number`. */
@@ -170,11 +171,11 @@ export function modelsAsSchema(models: ModelRead[], dialect: SqlDialect | null):
   const schema = emptySchema(dialect);
   for (const read of models) {
     const ops: Operation[] = [
-      { kind: "create_table", table: read.mapping.table, columns: read.columns, constraints: [], source: read.source, call: "model" },
+      { kind: "create_table", table: read.table, columns: read.columns, constraints: [], source: read.source, call: "model" },
       ...read.indexes.map((index): Operation => ({ kind: "create_index", index, concurrently: false, source: read.source, call: "model" })),
     ];
     for (const op of ops) applyOperation(schema, op);
-    const table = schema.tables.get(read.mapping.table.toLowerCase());
+    const table = schema.tables.get(read.table.toLowerCase());
     if (table) {
       table.models.push({ name: read.mapping.model, source: read.source });
       for (const column of table.columns) {

@@ -20,8 +20,9 @@ describe("go struct reader (names only)", () => {
 
   it("takes db tags as column names, never json tags, and gives a sqlx struct a table only where TableName() says", async () => {
     const models = await goStructsReader.readModels!(await globIn(root, "**/*.go"), folderContext(root, "postgres"));
-    expect(models.map((m) => m.model).sort()).toEqual(["APIKey", "Audit", "Workspace"]);
+    expect(models.map((m) => m.model).sort()).toEqual(["APIKey", "Audit", "Event", "Workspace"]);
     expect(models.find((m) => m.model === "Audit")).toMatchObject({ table: "audit_log", fields: { ID: "audit_id", Actor: "actor" } });
+    expect(models.find((m) => m.model === "Event")).toMatchObject({ table: null, fields: { ID: "id", WorkspaceID: "workspace_id", Payload: "payload_json" } });
   });
 
   it("snake-cases with initialisms whole, as GORM does", () => {
