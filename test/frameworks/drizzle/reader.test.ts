@@ -45,6 +45,19 @@ describe("drizzle reader: schema files", () => {
   });
 });
 
+describe("drizzle reader: MySQL", () => {
+  it("reads mysqlTable builders as MySQL types", async () => {
+    const root = join(FIXTURES, "drizzle-mysql-app");
+    const { schema } = (await drizzleReader.readSnapshot!(["src/db/schema.ts"], folderContext(root, null)))!;
+    expect(schema.dialect).toBe("mysql");
+    expect(facts(column(schema, "accounts", "email"))).toEqual({ type: "varchar(191)", nullable: false, default: null });
+    expect(facts(column(schema, "accounts", "plan"))).toEqual({ type: "enum('free','pro')", nullable: false, default: { kind: "literal", value: "free" } });
+    expect(facts(column(schema, "accounts", "verified"))).toEqual({ type: "boolean", nullable: true, default: { kind: "literal", value: false } });
+    expect(facts(column(schema, "accounts", "created_at"))).toEqual({ type: "datetime(3)", nullable: true, default: { kind: "expression", sql: "CURRENT_TIMESTAMP(3)" } });
+    expect(table(schema, "accounts").indexes.map((i) => i.name)).toEqual(["accounts_email_idx"]);
+  });
+});
+
 describe("drizzle reader: snapshot JSON", () => {
   it("takes the newest snapshot as the current schema, each fact with its line, and reports where the schema code says otherwise", async () => {
     const paths = [...(await globIn(pg, "drizzle/meta/*_snapshot.json")), ...(await globIn(pg, "src/db/schema/*.ts"))];

@@ -15,7 +15,7 @@ describe("liquibase reader", () => {
   it("follows include and includeAll from the master changelog, XML and YAML, in changelog order", async () => {
     const { migrations, unreadable } = await read("postgres");
     expect(unreadable).toEqual([]);
-    expect(migrations.map((m) => m.version)).toEqual(["001::jane", "002::jane", "004::sam", "010::ops"]);
+    expect(migrations.map((m) => m.version)).toEqual(["001::jane", "002::jane", "004::sam", "010::ops", "020::ops"]);
     expect(migrations[0]!.path).toBe("src/main/resources/db/changelog/changes/001-create-users.xml");
   });
 
@@ -39,17 +39,29 @@ describe("liquibase reader", () => {
     expect(migrations[1]!.down?.[0]).toMatchObject({ call: "rollback" });
     expect(migrations[0]!.transaction).toBe("wrapped");
     const mysql = await read("mysql");
-    expect(mysql.migrations.map((m) => m.version)).toEqual(["001::jane", "003::jane", "004::sam", "010::ops"]);
+    expect(mysql.migrations.map((m) => m.version)).toEqual(["001::jane", "003::jane", "004::sam", "010::ops", "020::ops"]);
   });
 
   it("replays later changes: a dropped NOT NULL, a rename, a type change, a descending composite index; sqlFile to the SQL reader", async () => {
     const { migrations } = await read("postgres");
-    const schema = replayed(migrations, "postgres");
+    const schema = replayed(migrations.slice(0, 4), "postgres");
     expect(column(schema, "users", "email").nullable).toEqual({ value: true, source: { path: "src/main/resources/db/changelog/changes/002-users-email.yaml", line: 12 } });
     expect(facts(column(schema, "users", "display_name"))).toEqual({ type: "character varying(200)", nullable: true, default: null });
     expect(table(schema, "users").columns.map((c) => c.name)).toContain("is_active");
     expect(table(schema, "users").indexes).toMatchObject([{ name: "idx_users_team_created", keys: [{ column: "team_id" }, { column: "created_at", descending: true }] }]);
     expect(migrations[2]!.down).toMatchObject([{ kind: "drop_index", name: "idx_users_team_created" }]);
     expect(migrations[3]!.up[0]).toMatchObject({ call: "sqlFile", source: { path: "src/main/resources/db/changelog/sql/audit.sql" } });
+  });
+
+  it("reads constraint, default, rename and drop changes in YAML", async () => {
+    const { migrations } = await read("postgres");
+    const schema = replayed(migrations, "postgres");
+    const orders = table(schema, "purchase_orders");
+    expect(orders.primaryKey).toMatchObject({ name: "pk_orders", columns: ["id"] });
+    expect(orders.foreignKeys).toMatchObject([{ name: "fk_orders_user", columns: ["user_id"], refTable: "users", refColumns: ["id"], onDelete: "set_null" }]);
+    expect(orders.uniques).toMatchObject([{ name: "uk_orders_user_state", columns: ["user_id", "state"] }]);
+    expect(facts(column(schema, "purchase_orders", "state"))).toEqual({ type: "character varying(20)", nullable: false, default: { kind: "literal", value: "new" } });
+    expect(table(schema, "users").indexes).toEqual([]);
+    expect(migrations[4]!.up.at(-1)).toMatchObject({ kind: "drop_table", table: "audit_log" });
   });
 });
