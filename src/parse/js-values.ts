@@ -40,6 +40,11 @@ export interface CallChain {
 
 const WRAPPERS = new Set(["parenthesized_expression", "await_expression", "as_expression", "satisfies_expression", "non_null_expression", "type_assertion"]);
 
+/** Parentheses, `await`, `as T`, `satisfies T`, `!`: syntax around a value that does not change it. */
+export function isWrapper(type: string): boolean {
+  return WRAPPERS.has(type);
+}
+
 /** The node without the parentheses, `await`, `as T`, `satisfies T` and `!` around it. */
 export function unwrap(node: Node): Node {
   let current = node;
@@ -251,53 +256,4 @@ export function asStringList(value: JsValue | undefined): string[] | null {
   if (value?.kind !== "array") return null;
   const items = value.items.map(asString);
   return items.every((item): item is string => item !== null) ? items : null;
-}
-
-/** Every call chain in `root` that is not itself a link or argument-free part of a longer chain: each statement's outermost calls. */
-export function outermostCalls(root: Node, visit: (chain: CallChain, node: Node) => boolean): void {
-  const walk = (node: Node): void => {
-    if (node.type === "comment") return;
-    if ((node.type === "call_expression" || node.type === "new_expression") && !isChainInner(node)) {
-      const chain = callChain(node);
-      // `visit` returns true when it has read the call (and what is inside it).
-      if (chain && visit(chain, node)) return;
-    }
-    for (const child of node.namedChildren) if (child) walk(child);
-  };
-  walk(root);
-}
-
-/** True when `node` is the object of a member expression that is itself called: `x()` in `x().y()`. */
-function isChainInner(node: Node): boolean {
-  let child = node;
-  let parent = node.parent;
-  while (parent && WRAPPERS.has(parent.type)) {
-    child = parent;
-    parent = parent.parent;
-  }
-  if (!parent || parent.type !== "member_expression" || parent.childForFieldName("object")?.id !== child.id) return false;
-  const call = parent.parent;
-  return !!call && (call.type === "call_expression" || call.type === "new_expression") && call.childForFieldName("function")?.id === parent.id;
-}
-
-/**
- * A string the code passes by name: `query(searchDocument)` where an enclosing block declares
- * `const searchDocument = \`…\``. Null when the name is not a `const` bound to a literal string there.
- */
-export function constString(value: JsValue | undefined): string | null {
-  if (!value) return null;
-  if (value.kind === "string") return value.value;
-  if (value.kind !== "ref" || value.path.length !== 1) return null;
-  const name = value.path[0]!;
-  for (let scope = value.node.parent; scope; scope = scope.parent) {
-    for (const statement of scope.namedChildren) {
-      if (statement?.type !== "lexical_declaration" || !statement.text.startsWith("const")) continue;
-      for (const declarator of statement.namedChildren) {
-        if (declarator?.type !== "variable_declarator" || declarator.childForFieldName("name")?.text !== name) continue;
-        const bound = declarator.childForFieldName("value");
-        return bound ? asString(jsValue(bound)) : null;
-      }
-    }
-  }
-  return null;
 }

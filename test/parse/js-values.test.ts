@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { callChain, constString, jsValue, outermostCalls, type JsValue } from "../../src/parse/js-values.js";
+import { callChain, jsValue, type JsValue } from "../../src/parse/js-values.js";
+import { constString, outermostCalls } from "../../src/parse/js-walk.js";
 import { withTree } from "../../src/parse/tree-sitter.js";
 
 const plain = (value: JsValue): unknown => {

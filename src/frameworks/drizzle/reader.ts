@@ -7,7 +7,8 @@
 import type { Schema, Unreadable } from "../../model/schema.js";
 import { languageOfPath, withTree } from "../../parse/tree-sitter.js";
 import type { FrameworkReader, ModelMapping, ReadContext } from "../reader.js";
-import { readEnums, readTables, type DrizzleTable, type Enums } from "./schema-file.js";
+import { readEnums, readTables } from "./schema-file.js";
+import type { DrizzleTable, Enums } from "./table.js";
 import { readSnapshotJson } from "./snapshot-json.js";
 import { tablesAsSchema } from "./to-schema.js";
 

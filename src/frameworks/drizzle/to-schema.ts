@@ -2,7 +2,7 @@
 import type { ConstraintSpec, Operation } from "../../model/operations.js";
 import { applyOperation } from "../../model/replay.js";
 import { emptySchema, type Schema, type SqlDialect, type Unreadable } from "../../model/schema.js";
-import type { DrizzleTable, Enums } from "./schema-file.js";
+import type { DrizzleTable, Enums } from "./table.js";
 
 export function tablesAsSchema(tables: DrizzleTable[], enums: Enums, dialect: SqlDialect | null, unreadable: Unreadable[]): Schema {
   const schema = emptySchema(tables[0]?.dialect ?? dialect);

@@ -5,7 +5,8 @@
  */
 import type { Operation } from "../../model/operations.js";
 import type { Source, SqlDialect } from "../../model/schema.js";
-import { asString, constString, lineOf, outermostCalls, type CallChain } from "../../parse/js-values.js";
+import { asString, lineOf, type CallChain } from "../../parse/js-values.js";
+import { constString, outermostCalls } from "../../parse/js-walk.js";
 import type { Node } from "../../parse/tree-sitter.js";
 import type { Step } from "../embedded-sql.js";
 import { readTableCallback } from "./table-builder.js";

@@ -4,7 +4,8 @@
  */
 import type { ColumnSpec, ConstraintSpec, IndexSpec, Operation } from "../../model/operations.js";
 import type { Source, SqlDialect } from "../../model/schema.js";
-import { asString, asStringList, lineOf, outermostCalls, type ChainLink, type JsValue } from "../../parse/js-values.js";
+import { asString, asStringList, lineOf, type ChainLink, type JsValue } from "../../parse/js-values.js";
+import { outermostCalls } from "../../parse/js-walk.js";
 import type { Step } from "../embedded-sql.js";
 import { referentialAction } from "../referential-action.js";
 import { readColumnChain } from "./column-chain.js";

@@ -5,7 +5,8 @@
  */
 import type { IndexSpec, Operation } from "../../model/operations.js";
 import type { Source } from "../../model/schema.js";
-import { asBoolean, asString, constString, asStringList, entry, lineOf, outermostCalls, type ChainLink, type JsValue } from "../../parse/js-values.js";
+import { asBoolean, asString, asStringList, entry, lineOf, type ChainLink, type JsValue } from "../../parse/js-values.js";
+import { constString, outermostCalls } from "../../parse/js-walk.js";
 import type { Node } from "../../parse/tree-sitter.js";
 import type { Step } from "../embedded-sql.js";
 import { referentialAction } from "../referential-action.js";

@@ -9,7 +9,8 @@ import type { ColumnSpec, IndexSpec, Operation } from "../../model/operations.js
 import { applyOperation } from "../../model/replay.js";
 import { emptySchema, type Schema, type Source, type SqlDialect, type Unreadable } from "../../model/schema.js";
 import { classFields, decoratorsOf, superclassOf } from "../../parse/js-decorators.js";
-import { asBoolean, asString, lineOf, outermostCalls, type JsValue } from "../../parse/js-values.js";
+import { asBoolean, asString, lineOf, type JsValue } from "../../parse/js-values.js";
+import { outermostCalls } from "../../parse/js-walk.js";
 import { languageOfPath, withTree, type Node } from "../../parse/tree-sitter.js";
 import type { ModelMapping, ReadContext } from "../reader.js";
 import { readAttribute } from "./attributes.js";

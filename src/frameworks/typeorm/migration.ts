@@ -6,7 +6,8 @@
  */
 import type { ColumnSpec, ConstraintSpec, IndexSpec, Operation } from "../../model/operations.js";
 import type { Source, SqlDialect } from "../../model/schema.js";
-import { asBoolean, asString, constString, lineOf, outermostCalls, type ChainLink, type JsValue } from "../../parse/js-values.js";
+import { asBoolean, asString, lineOf, type ChainLink, type JsValue } from "../../parse/js-values.js";
+import { constString, outermostCalls } from "../../parse/js-walk.js";
 import type { Node } from "../../parse/tree-sitter.js";
 import type { Step } from "../embedded-sql.js";
 import { optionsOf, readTableColumn, readTableForeignKey, readTableIndex, readTableUnique } from "./table-objects.js";
