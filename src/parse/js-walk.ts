@@ -53,3 +53,44 @@ export function constString(value: JsValue | undefined): string | null {
   }
   return null;
 }
+
+/**
+ * The run-time conditions a statement in `body` runs under, as written: the `if` around it (`isSQLite`,
+ * `!hasTable`), negated in an `else`, and the early returns before it (`if (hasColumn) return;`).
+ */
+export function conditionsAround(node: Node, body: Node): string[] {
+  const out: string[] = [];
+  let child: Node = node;
+  for (let parent = node.parent; parent && child.id !== body.id; child = parent, parent = parent.parent) {
+    if (parent.type === "if_statement") {
+      const condition = parent.childForFieldName("condition")?.text ?? "";
+      if (parent.childForFieldName("consequence")?.id === child.id) out.unshift(condition);
+      else if (parent.childForFieldName("alternative")?.id === child.id) out.unshift(`!${condition}`);
+    } else if (parent.type === "ternary_expression") {
+      const condition = parent.childForFieldName("condition")?.text ?? "";
+      if (parent.childForFieldName("consequence")?.id === child.id) out.unshift(`(${condition})`);
+      else if (parent.childForFieldName("alternative")?.id === child.id) out.unshift(`!(${condition})`);
+    }
+    if (parent.type === "statement_block" || parent.type === "program") {
+      for (const sibling of parent.namedChildren) {
+        if (!sibling || sibling.startIndex >= child.startIndex) break;
+        if (sibling.type === "if_statement" && !sibling.childForFieldName("alternative") && returnsOnly(sibling.childForFieldName("consequence"))) {
+          out.unshift(`!${sibling.childForFieldName("condition")?.text ?? ""}`);
+        }
+      }
+    }
+  }
+  return out;
+}
+
+function returnsOnly(node: Node | null): boolean {
+  if (!node) return false;
+  if (node.type === "return_statement") return true;
+  return node.type === "statement_block" && node.namedChildren.filter((c) => c?.type !== "comment").length === 1 && node.namedChildren.find((c) => c?.type !== "comment")?.type === "return_statement";
+}
+
+/** Adds `path:line runs only if …` to `out` when the call at `node` runs under conditions inside `body`. */
+export function noteConditions(out: string[], node: Node, body: Node, path: string): void {
+  const conditions = conditionsAround(node, body);
+  if (conditions.length) out.push(`${path}:${node.startPosition.row + 1} runs only if ${conditions.join(" && ")}`);
+}

@@ -37,39 +37,42 @@ async function readMigration(path: string, context: ReadContext, unreadable: Unr
   const language = languageOfPath(path);
   if (!language) throw new Error("not a JavaScript or TypeScript file");
   const text = await context.readText(path);
+  const conditions: string[] = [];
   const read = await withTree(language, text, (root) => {
     const up = exportedFunction(root, "up");
     const down = exportedFunction(root, "down");
-    const body = (fn: typeof up) => (fn ? readMigrationBody(fn.body, fn.params.slice(0, 1), context.dialect, path) : null);
-    return { up: body(up), down: body(down), optOut: transactionOptOut(root, path) };
+    const body = (fn: typeof up, into: string[]) => (fn ? readMigrationBody(fn.body, fn.params.slice(0, 1), context.dialect, path, into) : null);
+    return { up: body(up, conditions), down: body(down, []), optOut: transactionOptOut(root, path) };
   });
   if (!read.up) {
     unreadable.push({ path, message: "no exported up function" });
     return null;
   }
   const version = basename(path).replace(/\.[^.]+$/, "");
+  const up = await finish(read.up, path, context, unreadable, conditions);
   return {
     path,
     framework: "knex",
     version,
     transaction: read.optOut ? "none" : "wrapped",
     ...(read.optOut ? { optOut: read.optOut } : {}),
-    up: await finish(read.up, path, context, unreadable),
-    down: read.down ? await finish(read.down, path, context, unreadable) : null,
+    ...(conditions.length ? { conditions } : {}),
+    up,
+    down: read.down ? await finish(read.down, path, context, unreadable, []) : null,
   };
 }
 
-async function finish(steps: KnexStep[], path: string, context: ReadContext, unreadable: Unreadable[], depth = 0): Promise<Operation[]> {
+async function finish(steps: KnexStep[], path: string, context: ReadContext, unreadable: Unreadable[], conditions: string[], depth = 0): Promise<Operation[]> {
   const flat: Step[] = [];
   for (const step of steps) {
     if (step.kind !== "helper") flat.push(step);
-    else flat.push(...(await followHelper(step, path, context, unreadable, depth)));
+    else flat.push(...(await followHelper(step, path, context, unreadable, conditions, depth)));
   }
   return resolveSteps(flat, context.dialect);
 }
 
 /** The operations of a helper function the migration calls with the knex object; none when it cannot be found. */
-async function followHelper(call: HelperCall, fromPath: string, context: ReadContext, unreadable: Unreadable[], depth: number): Promise<Operation[]> {
+async function followHelper(call: HelperCall, fromPath: string, context: ReadContext, unreadable: Unreadable[], conditions: string[], depth: number): Promise<Operation[]> {
   if (depth >= HELPER_DEPTH) return [];
   const text = await context.readText(fromPath);
   const language = languageOfPath(fromPath)!;
@@ -77,7 +80,7 @@ async function followHelper(call: HelperCall, fromPath: string, context: ReadCon
     const [first, second] = call.callee;
     if (call.callee.length === 1) {
       const local = localFunction(root, first!);
-      if (local) return { local: readMigrationBody(local.body, local.params.slice(call.argument, call.argument + 1), context.dialect, fromPath) };
+      if (local) return { local: readMigrationBody(local.body, local.params.slice(call.argument, call.argument + 1), context.dialect, fromPath, conditions) };
     }
     const imported = importsOf(root).get(first!);
     if (!imported || call.callee.length > 2) return null;
@@ -85,17 +88,17 @@ async function followHelper(call: HelperCall, fromPath: string, context: ReadCon
     return name ? { specifier: imported.specifier, name } : null;
   });
   if (!target) return [];
-  if ("local" in target && target.local) return finish(target.local, fromPath, context, unreadable, depth + 1);
+  if ("local" in target && target.local) return finish(target.local, fromPath, context, unreadable, conditions, depth + 1);
   if (!("specifier" in target) || !target.specifier || !target.name) return [];
-  const found = await findInModule(target.specifier, target.name, fromPath, call.argument, context, depth);
+  const found = await findInModule(target.specifier, target.name, fromPath, call.argument, context, conditions, depth);
   if (!found) {
     unreadable.push({ path: fromPath, line: call.at.line, message: `helper ${call.callee.join(".")} was not found in ${target.specifier}` });
     return [];
   }
-  return finish(found.steps, found.path, context, unreadable, depth + 1);
+  return finish(found.steps, found.path, context, unreadable, conditions, depth + 1);
 }
 
-async function findInModule(specifier: string, name: string, fromPath: string, argument: number, context: ReadContext, depth: number): Promise<{ steps: KnexStep[]; path: string } | null> {
+async function findInModule(specifier: string, name: string, fromPath: string, argument: number, context: ReadContext, conditions: string[], depth: number): Promise<{ steps: KnexStep[]; path: string } | null> {
   if (depth >= HELPER_DEPTH) return null;
   for (const candidate of candidatePaths(fromPath, specifier)) {
     const language = languageOfPath(candidate);
@@ -108,12 +111,12 @@ async function findInModule(specifier: string, name: string, fromPath: string, a
     }
     const read = await withTree(language, text, (root) => {
       const fn = localFunction(root, name) ?? exportedFunction(root, name);
-      if (fn) return { steps: readMigrationBody(fn.body, fn.params.slice(argument, argument + 1), context.dialect, candidate) };
+      if (fn) return { steps: readMigrationBody(fn.body, fn.params.slice(argument, argument + 1), context.dialect, candidate, conditions) };
       return { reexports: reexportsOf(root) };
     });
     if (read.steps) return { steps: read.steps, path: candidate };
     for (const next of read.reexports ?? []) {
-      const found = await findInModule(next, name, candidate, argument, context, depth + 1);
+      const found = await findInModule(next, name, candidate, argument, context, conditions, depth + 1);
       if (found) return found;
     }
     return null;

@@ -6,7 +6,7 @@
 import type { Operation } from "../../model/operations.js";
 import type { Source, SqlDialect } from "../../model/schema.js";
 import { asString, lineOf, type CallChain } from "../../parse/js-values.js";
-import { constString, outermostCalls } from "../../parse/js-walk.js";
+import { constString, noteConditions, outermostCalls } from "../../parse/js-walk.js";
 import type { Node } from "../../parse/tree-sitter.js";
 import type { Step } from "../embedded-sql.js";
 import { readTableCallback } from "./table-builder.js";
@@ -25,10 +25,19 @@ export type KnexStep = Step | HelperCall;
 
 const IGNORED_SCHEMA_CALLS = new Set(["hasTable", "hasColumn", "withSchema", "connection", "debug", "toString", "toSQL", "then", "catch"]);
 
-export function readMigrationBody(body: Node, knexNames: string[], dialect: SqlDialect | null, path: string): KnexStep[] {
+/** `conditions` collects, for the migration, each call that runs only under an `if` or after an early return. */
+export function readMigrationBody(body: Node, knexNames: string[], dialect: SqlDialect | null, path: string, conditions: string[]): KnexStep[] {
   const steps: KnexStep[] = [];
   const knex = new Set(knexNames);
   outermostCalls(body, (chain, node) => {
+    const before = steps.length;
+    const read = visit(chain, node);
+    if (steps.length > before) noteConditions(conditions, node, body, path);
+    return read;
+  });
+  return steps;
+
+  function visit(chain: CallChain, node: Node): boolean {
     const source: Source = { path, line: lineOf(node), endLine: node.endPosition.row + 1 };
     // `knex.schema`, `trx.schema`, `this.knex.schema`: the schema builder however the knex object is reached.
     if (chain.root.length > 1 && chain.root.at(-1) === "schema") {
@@ -47,20 +56,21 @@ export function readMigrationBody(body: Node, knexNames: string[], dialect: SqlD
       if (head.name === "transaction") {
         // The callback's parameter is the knex object for what runs inside it.
         const callback = head.args.find((a) => a.kind === "function");
-        if (callback?.kind === "function") steps.push(...readMigrationBody(callback.body, [...knex, ...callback.params.slice(0, 1)], dialect, path));
+        if (callback?.kind === "function") steps.push(...readMigrationBody(callback.body, [...knex, ...callback.params.slice(0, 1)], dialect, path, conditions));
         return true;
       }
       // knex('users').update(…) and other data queries: not schema changes.
       return true;
     }
+    // knex('visits').update(…): a data query, whose knex.raw(…) arguments are fragments, not statements.
+    if (chain.root.length === 0 && head && knex.has(head.name)) return true;
     const argument = chain.links.length === 1 ? head!.args.findIndex((a) => a.kind === "ref" && a.path.length === 1 && knex.has(a.path[0]!)) : -1;
     if (argument >= 0) {
       steps.push({ kind: "helper", callee: [...chain.root, head!.name], argument, at: source });
       return true;
     }
     return false;
-  });
-  return steps;
+  }
 }
 
 function readSchemaChain(chain: CallChain, dialect: SqlDialect | null, path: string): Step[] {

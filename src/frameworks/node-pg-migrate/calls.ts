@@ -5,8 +5,8 @@
  */
 import type { IndexSpec, Operation } from "../../model/operations.js";
 import type { Source } from "../../model/schema.js";
-import { asBoolean, asString, asStringList, entry, lineOf, type ChainLink, type JsValue } from "../../parse/js-values.js";
-import { constString, outermostCalls } from "../../parse/js-walk.js";
+import { asBoolean, asString, asStringList, entry, lineOf, type CallChain, type ChainLink, type JsValue } from "../../parse/js-values.js";
+import { constString, noteConditions, outermostCalls } from "../../parse/js-walk.js";
 import type { Node } from "../../parse/tree-sitter.js";
 import type { Step } from "../embedded-sql.js";
 import { referentialAction } from "../referential-action.js";
@@ -15,11 +15,21 @@ import { pgmDefault, readColumn, type Shorthands } from "./columns.js";
 export interface BodyRead {
   steps: Step[];
   noTransaction: Source | null;
+  /** Calls that run only under an `if` or after an early return. */
+  conditions: string[];
 }
 
 export function readPgmCalls(body: Node, pgm: string, shorthands: Shorthands, path: string): BodyRead {
-  const read: BodyRead = { steps: [], noTransaction: null };
+  const read: BodyRead = { steps: [], noTransaction: null, conditions: [] };
   outermostCalls(body, (chain, node) => {
+    const before = read.steps.length;
+    const done = visit(chain, node);
+    if (read.steps.length > before) noteConditions(read.conditions, node, body, path);
+    return done;
+  });
+  return read;
+
+  function visit(chain: CallChain, node: Node): boolean {
     if (chain.root.length !== 1 || chain.root[0] !== pgm || chain.links.length !== 1) return false;
     const link = chain.links[0]!;
     const source: Source = { path, line: lineOf(node), endLine: node.endPosition.row + 1 };
@@ -31,8 +41,7 @@ export function readPgmCalls(body: Node, pgm: string, shorthands: Shorthands, pa
         : { kind: "sql", sql, at: { path, line: lineOf(link.args[0]!.node) }, call: "pgm.sql" });
     } else if (link.name !== "func") read.steps.push(...readCall(link, shorthands, source, node));
     return true;
-  });
-  return read;
+  }
 }
 
 /** `'users'` or `{ schema: 'app', name: 'users' }`. */

@@ -47,6 +47,7 @@ async function readMigration(path: string, context: ReadContext): Promise<Migrat
     version: basename(path).split("_")[0] ?? null,
     transaction: read.up.noTransaction ? "none" : "wrapped",
     ...(read.up.noTransaction ? { optOut: read.up.noTransaction } : {}),
+    ...(read.up.conditions.length ? { conditions: read.up.conditions } : {}),
     up: await resolveSteps(read.up.steps, context.dialect ?? "postgres"),
     down: read.down ? await resolveSteps(read.down.steps, context.dialect ?? "postgres") : null,
   };

@@ -5,8 +5,8 @@
  */
 import type { ColumnSpec, ConstraintSpec, Operation } from "../../model/operations.js";
 import type { Source, SqlDialect } from "../../model/schema.js";
-import { asString, asStringList, entry, lineOf, type ChainLink, type JsValue } from "../../parse/js-values.js";
-import { constString, outermostCalls } from "../../parse/js-walk.js";
+import { asString, asStringList, entry, lineOf, type CallChain, type ChainLink, type JsValue } from "../../parse/js-values.js";
+import { constString, noteConditions, outermostCalls } from "../../parse/js-walk.js";
 import type { Node } from "../../parse/tree-sitter.js";
 import type { Step } from "../embedded-sql.js";
 import { referentialAction } from "../referential-action.js";
@@ -17,13 +17,23 @@ export interface BodyRead {
   steps: Step[];
   /** Where the migration wraps its work in `queryInterface.sequelize.transaction(…)`. */
   transaction: Source | null;
+  /** Calls that run only under an `if` or after an early return. */
+  conditions: string[];
 }
 
 const DATA_CALLS = new Set(["bulkInsert", "bulkUpdate", "bulkDelete", "insert", "upsert", "select", "rawSelect", "describeTable", "showAllTables"]);
 
 export function readMigrationBody(body: Node, qi: string, dialect: SqlDialect | null, path: string): BodyRead {
-  const read: BodyRead = { steps: [], transaction: null };
+  const read: BodyRead = { steps: [], transaction: null, conditions: [] };
   outermostCalls(body, (chain, node) => {
+    const before = read.steps.length;
+    const done = visit(chain, node);
+    if (read.steps.length > before) noteConditions(read.conditions, node, body, path);
+    return done;
+  });
+  return read;
+
+  function visit(chain: CallChain, node: Node): boolean {
     if (chain.root[0] !== qi || chain.links.length === 0) return false;
     const link = chain.links.at(-1)!;
     const source: Source = { path, line: lineOf(node), endLine: node.endPosition.row + 1 };
@@ -42,8 +52,7 @@ export function readMigrationBody(body: Node, qi: string, dialect: SqlDialect | 
     if (DATA_CALLS.has(link.name)) return true;
     read.steps.push(...readCall(link, dialect, source, node));
     return true;
-  });
-  return read;
+  }
 }
 
 function readCall(link: ChainLink, dialect: SqlDialect | null, source: Source, node: Node): Step[] {

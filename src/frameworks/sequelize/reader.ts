@@ -54,6 +54,7 @@ async function readMigration(path: string, context: ReadContext): Promise<Migrat
     framework: "sequelize",
     version: basename(path).split("-")[0] ?? null,
     transaction: read.up.transaction ? "wrapped" : "none",
+    ...(read.up.conditions.length ? { conditions: read.up.conditions } : {}),
     up: await resolveSteps(read.up.steps, context.dialect),
     down: read.down ? await resolveSteps(read.down.steps, context.dialect) : null,
   };

@@ -6,17 +6,26 @@
  */
 import type { ColumnSpec, ConstraintSpec, IndexSpec, Operation } from "../../model/operations.js";
 import type { Source, SqlDialect } from "../../model/schema.js";
-import { asBoolean, asString, lineOf, type ChainLink, type JsValue } from "../../parse/js-values.js";
-import { constString, outermostCalls } from "../../parse/js-walk.js";
+import { asBoolean, asString, lineOf, type CallChain, type ChainLink, type JsValue } from "../../parse/js-values.js";
+import { constString, noteConditions, outermostCalls } from "../../parse/js-walk.js";
 import type { Node } from "../../parse/tree-sitter.js";
 import type { Step } from "../embedded-sql.js";
 import { optionsOf, readTableColumn, readTableForeignKey, readTableIndex, readTableUnique } from "./table-objects.js";
 
 const READ_ONLY = new Set(["getTable", "hasTable", "hasColumn", "startTransaction", "commitTransaction", "rollbackTransaction", "release", "connect", "clearSqlMemory", "getTables", "hasIndex"]);
 
-export function readQueryRunnerCalls(body: Node, runner: string, dialect: SqlDialect | null, path: string): Step[] {
+/** `conditions` collects each call that runs only under an `if` or after an early return. */
+export function readQueryRunnerCalls(body: Node, runner: string, dialect: SqlDialect | null, path: string, conditions: string[]): Step[] {
   const steps: Step[] = [];
   outermostCalls(body, (chain, node) => {
+    const before = steps.length;
+    const done = visit(chain, node);
+    if (steps.length > before) noteConditions(conditions, node, body, path);
+    return done;
+  });
+  return steps;
+
+  function visit(chain: CallChain, node: Node): boolean {
     if (chain.root.length !== 1 || chain.root[0] !== runner || chain.links.length !== 1) return false;
     const link = chain.links[0]!;
     const source: Source = { path, line: lineOf(node), endLine: node.endPosition.row + 1 };
@@ -29,8 +38,7 @@ export function readQueryRunnerCalls(body: Node, runner: string, dialect: SqlDia
     }
     if (!READ_ONLY.has(link.name)) steps.push(...readCall(link, dialect, source, node));
     return true;
-  });
-  return steps;
+  }
 }
 
 /** `'users'` or a `Table` object's name. */

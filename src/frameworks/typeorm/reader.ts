@@ -46,6 +46,7 @@ async function readMigration(path: string, context: ReadContext): Promise<Migrat
   const language = languageOfPath(path);
   if (!language) throw new Error("not a JavaScript or TypeScript file");
   const text = await context.readText(path);
+  const conditions: string[] = [];
   const read = await withTree(language, text, (root) => {
     const up = exportedFunction(root, "up");
     if (!up) return null;
@@ -53,8 +54,8 @@ async function readMigration(path: string, context: ReadContext): Promise<Migrat
     const klass = enclosingClass(up.node);
     const runner = (params: string[]) => params[0] ?? "queryRunner";
     return {
-      up: readQueryRunnerCalls(up.body, runner(up.params), context.dialect, path),
-      down: down ? readQueryRunnerCalls(down.body, runner(down.params), context.dialect, path) : null,
+      up: readQueryRunnerCalls(up.body, runner(up.params), context.dialect, path, conditions),
+      down: down ? readQueryRunnerCalls(down.body, runner(down.params), context.dialect, path, []) : null,
       optOut: klass ? transactionOptOut(klass, path) : null,
       version: klass ? timestampOf(klass.childForFieldName("name")?.text ?? "") : null,
     };
@@ -66,6 +67,7 @@ async function readMigration(path: string, context: ReadContext): Promise<Migrat
     version: read.version ?? timestampOf(path.slice(path.lastIndexOf("/") + 1).split("-")[0] ?? ""),
     transaction: read.optOut ? "none" : "wrapped",
     ...(read.optOut ? { optOut: read.optOut } : {}),
+    ...(conditions.length ? { conditions } : {}),
     up: await resolveSteps(read.up, context.dialect),
     down: read.down ? await resolveSteps(read.down, context.dialect) : null,
   };

@@ -62,9 +62,16 @@ describe.skipIf(!kutt)("corpus: kutt (Knex; tables created by model helpers the 
     expect(tableOf(schema, "users").columns.map((c) => c.name)).not.toContain("cooldowns");
   });
 
+  it("notes the hasTable/hasColumn guards and the PostgreSQL-only branch as run-time conditions", () => {
+    const domains = read.migrations.find((m) => m.path.endsWith("20200510140704_domains.js"))!;
+    expect(domains.conditions).toContain('server/migrations/20200510140704_domains.js:16 runs only if (knex.client.driverName === "pg")');
+    expect(domains.conditions).toContain("server/models/user.model.js:6 runs only if (!hasTable)");
+  });
+
   it("says the indexes built from a run-time template (IF NOT EXISTS on all but MySQL) are SQL it cannot read", () => {
     const migration = read.migrations.find((m) => m.path.endsWith("20241223062111_indexes.js"))!;
     expect(migration.up.filter((op) => op.kind === "raw" && op.reason === "the SQL is built at run time")).toHaveLength(8);
+    expect(migration.up).toHaveLength(9);
   });
 });
 

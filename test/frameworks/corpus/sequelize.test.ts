@@ -69,6 +69,12 @@ describe.skipIf(!outline)("corpus: outline (Sequelize migrations on PostgreSQL)"
     expect(tableOf(schema, "stars").foreignKeys.map((f) => [f.columns[0], f.refTable, f.onDelete])).toContainEqual(["collectionId", "collections", "cascade"]);
   });
 
+  it("notes the calls that run only outside Outline's hosted deployment", () => {
+    const roles = read.migrations.find((m) => m.path.endsWith("20240327015248-add-user-role.js"))!;
+    expect(roles.conditions?.[0]).toBe('server/migrations/20240327015248-add-user-role.js:14 runs only if !(process.env.DEPLOYMENT === "hosted")');
+    expect(read.migrations.filter((m) => m.conditions).length).toBe(6);
+  });
+
   // 20240327235446-role-non-nullable.js sets NOT NULL in raw SQL: a fact for the SQL reader (model-sql) to type.
   it.skipIf(sqlReaderIsPlaceholder)("users.role is NOT NULL after the raw ALTER TABLE", () => {
     checkColumn(schema, ["users", "role", "enum_users_role", false]);

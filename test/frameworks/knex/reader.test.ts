@@ -55,7 +55,7 @@ describe("knex reader", () => {
   });
 
   it("replays renames, .alter() and a later setNullable in order", async () => {
-    const schema = replayed((await read()).migrations, "postgres");
+    const schema = replayed((await read()).migrations.slice(0, 3), "postgres");
     const users = table(schema, "users");
     expect(users.columns.map((c) => c.name)).toEqual(["id", "email", "full_name", "account_id", "role", "settings", "deleted_at", "created_at", "updated_at", "bio"]);
     expect(facts(column(schema, "users", "email"))).toEqual({ type: "character varying(320)", nullable: false, default: null });
@@ -67,5 +67,16 @@ describe("knex reader", () => {
   it("reads the down migration", async () => {
     const { migrations } = await read();
     expect(migrations[0]!.down?.map((op) => op.kind)).toEqual(["drop_table", "drop_table"]);
+  });
+
+  it("notes the run-time conditions a call runs under, and reads a knex.raw inside a data query as no statement", async () => {
+    const { migrations } = await read();
+    const guarded = migrations[3]!;
+    expect(guarded.conditions).toEqual([
+      "migrations/20230401080000_users_locale.js:5 runs only if !(hasLocale)",
+      'migrations/20230401080000_users_locale.js:11 runs only if !(hasLocale) && (knex.client.config.client === "pg")',
+    ]);
+    expect(guarded.up.map((op) => op.call)).toEqual(["knex.schema.alterTable", "knex.raw"]);
+    expect(migrations[0]!.conditions).toBeUndefined();
   });
 });
