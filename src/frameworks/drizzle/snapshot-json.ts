@@ -8,6 +8,7 @@ import type { ColumnSpec, ConstraintSpec, IndexSpec, Operation } from "../../mod
 import { applyOperation } from "../../model/replay.js";
 import { emptySchema, type DefaultValue, type Schema, type SqlDialect } from "../../model/schema.js";
 import { postgresTypeName } from "../postgres-type-names.js";
+import { defaultFromSql } from "../sql-default.js";
 import { referentialAction } from "../referential-action.js";
 
 const DIALECTS: Record<string, SqlDialect> = { postgresql: "postgres", postgres: "postgres", pg: "postgres", mysql: "mysql", sqlite: "sqlite", turso: "sqlite" };
@@ -82,15 +83,11 @@ function schemaOf(value: unknown): string | null {
   return typeof value === "string" && value !== "" && value !== "public" ? value : null;
 }
 
-/** drizzle-kit keeps a default as SQL: `'{}'` is a string literal, `false`/`0` literals, `now()` an expression. */
+/** drizzle-kit keeps a default as SQL (`'{}'`, `now()`), or as a JSON number or boolean. */
 function defaultOf(value: unknown): DefaultValue | null {
   if (typeof value === "number" || typeof value === "boolean") return { kind: "literal", value };
   if (value === null) return { kind: "literal", value: null };
-  const text = String(value);
-  if (text.length >= 2 && text.startsWith("'") && text.endsWith("'") && !text.slice(1, -1).replaceAll("''", "").includes("'")) {
-    return { kind: "literal", value: text.slice(1, -1).replaceAll("''", "'") };
-  }
-  return { kind: "expression", sql: text };
+  return defaultFromSql(String(value));
 }
 
 /** Index columns are names (SQLite, MySQL) or `{ expression, isExpression, asc, opclass }` (PostgreSQL, version 7). */

@@ -105,7 +105,7 @@ function readField(read: EntityRead, field: Node, path: string, dialect: SqlDial
   const opaque = columnDecorator.args.some((a) => a.kind !== "string" && !(a.kind === "object" && !a.spread));
   const name = entityColumnName(property, asString(get("name")), naming);
   read.fields[property] = name;
-  const spec: ColumnSpec = { name, type: columnType(columnDecorator, field, dialect, opaque), nullable: asBoolean(get("nullable")) ?? (opaque ? null : false), source };
+  const spec: ColumnSpec = { name, type: columnType(columnDecorator, field, dialect, opaque, `${read.table}_${name}_enum`), nullable: asBoolean(get("nullable")) ?? (opaque ? null : false), source };
   if (columnDecorator.name === "PrimaryGeneratedColumn" || columnDecorator.name === "PrimaryColumn" || asBoolean(get("primary"))) spec.primaryKey = true;
   if (columnDecorator.name === "PrimaryGeneratedColumn") {
     const strategy = asString(columnDecorator.args[0]) ?? "increment";
@@ -133,11 +133,12 @@ function readField(read: EntityRead, field: Node, path: string, dialect: SqlDial
 }
 
 /** `@Column('varchar', { length: 100 })`, `@Column({ type: 'text' })`, or the property's TypeScript type. */
-function columnType(decorator: Decorator, field: Node, dialect: SqlDialect | null, opaque: boolean): string | null {
+function columnType(decorator: Decorator, field: Node, dialect: SqlDialect | null, opaque: boolean, enumName: string): string | null {
   const options = optionsArg(decorator.args);
   const given = (decorator.name !== "PrimaryGeneratedColumn" ? asString(decorator.args[0]) : null) ?? asString(options?.entries.get("type"));
   const length = asNumber(options?.entries.get("length")) ?? asString(options?.entries.get("length"));
   const sizes = { length, precision: asNumber(options?.entries.get("precision")), scale: asNumber(options?.entries.get("scale")) };
+  if (given === "enum" || given === "simple-enum") return enumType(given, options, dialect, enumName);
   if (given) return typeormType(given, dialect, sizes);
   if (opaque) return null;
   if (decorator.name === "PrimaryGeneratedColumn") {
@@ -152,6 +153,18 @@ function columnType(decorator: Decorator, field: Node, dialect: SqlDialect | nul
   const type = first ? typeFromDesignType(first.text, dialect) : null;
   if (type && length !== null && type.includes("char")) return `${type.replace(/\(\d+\)$/, "")}(${length})`;
   return type;
+}
+
+/**
+ * TypeORM's enum column: on PostgreSQL a type named `enumName` or `<table>_<column>_enum`; on MySQL
+ * `enum('a','b')` when the values are literals; `simple-enum` is a varchar with a CHECK elsewhere.
+ */
+function enumType(given: string, options: (JsValue & { kind: "object" }) | undefined, dialect: SqlDialect | null, enumName: string): string | null {
+  if (given === "simple-enum") return dialect === "postgres" ? "character varying" : dialect ? "varchar" : null;
+  if (dialect === "postgres") return asString(options?.entries.get("enumName")) ?? enumName;
+  const values = asStringList(options?.entries.get("enum"));
+  if (dialect === "mysql") return values ? `enum(${values.map((v) => `'${v.replaceAll("'", "''")}'`).join(",")})` : null;
+  return dialect ? "varchar" : null;
 }
 
 /** `@Index(['a', 'b'], { unique: true })`, `@Index('name', ['a'])`, `@Unique(['a'])`, `@Unique('name', ['a'])` on the class. */

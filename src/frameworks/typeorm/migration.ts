@@ -64,13 +64,13 @@ function readCall(link: ChainLink, dialect: SqlDialect | null, source: Source, n
     }
     case "addColumn":
     case "addColumns": {
-      const specs = list(second).map((c) => readTableColumn(c, dialect));
+      const specs = list(second).map((c) => readTableColumn(c, dialect, table));
       if (specs.some((s) => s === null)) return raw("a column is not literal");
       return specs.map((column) => ({ kind: "add_column", table, column: column!, source, call }));
     }
     case "changeColumn": {
       const from = asString(second) ?? asString(optionsOf(second)?.entries.get("name"));
-      const spec = readTableColumn(third, dialect);
+      const spec = readTableColumn(third, dialect, table);
       if (from === null || !spec) return raw("the column is not literal");
       return [{ kind: "redefine_column", table, column: from, spec, ...(spec.name !== from ? { to: spec.name } : {}), source, call }];
     }
@@ -124,7 +124,7 @@ function createTable(value: JsValue | undefined, dialect: SqlDialect | null, sou
   if (!options || table === null || columnsValue?.kind !== "array") return null;
   const columns: ColumnSpec[] = [];
   for (const item of columnsValue.items) {
-    const spec = readTableColumn(item, dialect);
+    const spec = readTableColumn(item, dialect, table);
     if (!spec) return null;
     columns.push({ ...spec, source: { path: source.path, line: lineOf(item.node) } });
   }

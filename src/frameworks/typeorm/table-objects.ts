@@ -9,6 +9,7 @@ import type { ColumnSpec, ConstraintSpec, IndexSpec } from "../../model/operatio
 import type { SqlDialect } from "../../model/schema.js";
 import { asBoolean, asNumber, asString, asStringList, type JsValue } from "../../parse/js-values.js";
 import { referentialAction } from "../referential-action.js";
+import { defaultFromSql } from "../sql-default.js";
 import { typeormType } from "./column-types.js";
 
 /** The options object of `new X({…})`, or the object itself. */
@@ -21,16 +22,19 @@ export function optionsOf(value: JsValue | undefined): (JsValue & { kind: "objec
   return null;
 }
 
-export function readTableColumn(value: JsValue | undefined, dialect: SqlDialect | null): ColumnSpec | null {
+export function readTableColumn(value: JsValue | undefined, dialect: SqlDialect | null, table: string): ColumnSpec | null {
   const options = optionsOf(value);
   const name = asString(options?.entries.get("name"));
   if (!options || name === null) return null;
   const get = (key: string) => options.entries.get(key);
   const type = asString(get("type"));
   const length = asNumber(get("length")) ?? asString(get("length"));
+  const values = asStringList(get("enum"));
+  // An enum is a type of its own on PostgreSQL (`enumName`, else `<table>_<column>_enum`), `enum(…)` on MySQL.
+  const enumType = dialect === "postgres" ? (asString(get("enumName")) ?? `${table}_${name}_enum`) : dialect === "mysql" && values ? `enum(${values.map((v) => `'${v.replaceAll("'", "''")}'`).join(",")})` : null;
   const spec: ColumnSpec = {
     name,
-    type: type === null ? null : typeormType(type, dialect, { length, precision: asNumber(get("precision")), scale: asNumber(get("scale")) }),
+    type: type === null ? null : type === "enum" ? enumType : typeormType(type, dialect, { length, precision: asNumber(get("precision")), scale: asNumber(get("scale")) }),
     nullable: asBoolean(get("isNullable")) ?? (get("isNullable") ? null : false),
   };
   if (asBoolean(get("isPrimary"))) spec.primaryKey = true;
@@ -40,9 +44,10 @@ export function readTableColumn(value: JsValue | undefined, dialect: SqlDialect 
     if (strategy === "increment") spec.identity = "auto_increment";
     if (strategy === "uuid" && dialect === "postgres") spec.default = { kind: "expression", sql: "uuid_generate_v4()" };
   }
-  const value_ = get("default");
-  const sql = asString(value_) ?? (asNumber(value_) !== null ? String(asNumber(value_)) : asBoolean(value_) !== null ? String(asBoolean(value_)) : null);
-  if (sql !== null) spec.default = { kind: "expression", sql };
+  // TableColumn's `default` is SQL as written (`"'active'"`, `"now()"`); a number or boolean is that literal.
+  const given = get("default");
+  if (given?.kind === "string") spec.default = defaultFromSql(given.value);
+  else if (given?.kind === "number" || given?.kind === "boolean") spec.default = { kind: "literal", value: given.value };
   return spec;
 }
 

@@ -30,8 +30,9 @@ describe("typeorm reader: migrations", () => {
     expect(second.up[0]).toMatchObject({ call: "queryRunner.query", source: { line: 7 } });
     const schema = replayed(migrations, "postgres");
     expect(facts(column(schema, "users", "first_name"))).toEqual({ type: "character varying(100)", nullable: true, default: null });
-    expect(facts(column(schema, "users", "last_name"))).toEqual({ type: "character varying(100)", nullable: false, default: { kind: "expression", sql: "''" } });
+    expect(facts(column(schema, "users", "last_name"))).toEqual({ type: "character varying(100)", nullable: false, default: { kind: "literal", value: "" } });
     expect(table(schema, "users").columns.map((c) => c.name)).toContain("joined_at");
+    expect(facts(column(schema, "users", "status"))).toEqual({ type: "users_status_enum", nullable: false, default: { kind: "literal", value: "active" } });
   });
 });
 
@@ -47,6 +48,7 @@ describe("typeorm reader: entities", () => {
     expect(facts(column(schema, "users", "login_count"))).toEqual({ type: "integer", nullable: false, default: { kind: "expression", sql: "0" } });
     expect(facts(column(schema, "users", "created_at"))).toEqual({ type: "timestamp without time zone", nullable: false, default: { kind: "expression", sql: "now()" } });
     expect(table(schema, "users").columns.map((c) => c.name)).not.toContain("legacy_name");
+    expect(facts(column(schema, "users", "role"))).toEqual({ type: "users_role_enum", nullable: false, default: { kind: "literal", value: "member" } });
     expect(table(schema, "users").indexes.map((i) => i.keys.map((k) => k.column))).toEqual([["login_count"], ["last_name", "first_name"]]);
   });
 
