@@ -66,7 +66,12 @@ function readCall(link: ChainLink, shorthands: Shorthands, source: Source, node:
   switch (link.name) {
     case "createTable": {
       const columns = columnsOf(second);
-      return columns ? [{ kind: "create_table", table, columns, constraints: [], ifNotExists: asBoolean(entry(third, "ifNotExists")) === true, source, call }] : raw("a column is not literal");
+      if (!columns) return raw("a column is not literal");
+      // Table constraints (`{ constraints: { primaryKey, unique, foreignKeys, check } }`) as the addConstraint that follows.
+      const tableConstraints = entry(third, "constraints");
+      const extra = tableConstraints ? addConstraint(table, null, tableConstraints, source, call) : [];
+      if (extra === null) return raw("a table constraint is not literal");
+      return [{ kind: "create_table", table, columns, constraints: [], ifNotExists: asBoolean(entry(third, "ifNotExists")) === true, source, call }, ...extra];
     }
     case "dropTable":
       return [{ kind: "drop_table", table, ifExists: asBoolean(entry(second, "ifExists")) === true, cascade: asBoolean(entry(second, "cascade")) === true, source, call }];

@@ -21,6 +21,8 @@ describe("node-pg-migrate reader", () => {
     expect(column(schema, "accounts", "created_at").source).toEqual({ path: "migrations/1700000000000_create-accounts.js", line: 14 });
     expect(table(schema, "accounts").foreignKeys).toMatchObject([{ columns: ["org_id"], refTable: "orgs", onDelete: "cascade" }]);
     expect(table(schema, "accounts").indexes.map((i) => i.name)).toEqual(["accounts_org_email"]);
+    expect(table(schema, "account_members").primaryKey?.columns).toEqual(["account_id", "user_id"]);
+    expect(table(schema, "account_members").foreignKeys).toMatchObject([{ columns: ["account_id"], refTable: "accounts", onDelete: "cascade" }]);
   });
 
   it("reads pgm.noTransaction(), pgm.sql for the SQL reader, a partial GIN index with its opclass, and a later nullability change", async () => {
