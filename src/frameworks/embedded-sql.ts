@@ -5,8 +5,8 @@
  * after, in order, so each operation keeps its place in the migration.
  */
 import type { Operation } from "../model/operations.js";
-import type { Source, SqlDialect } from "../model/schema.js";
-import { readSql } from "../sql/read.js";
+import type { Source, SqlDialect, Unreadable } from "../model/schema.js";
+import { readSqlText } from "../sql/read.js";
 
 export interface SqlToRead {
   kind: "sql";
@@ -18,14 +18,18 @@ export interface SqlToRead {
 
 export type Step = Operation | SqlToRead;
 
-export async function resolveSteps(steps: Step[], dialect: SqlDialect | null): Promise<Operation[]> {
+/** The steps as operations; statements the SQL reader could not parse are added to `unreadable` (and stay `raw`). */
+export async function resolveSteps(steps: Step[], dialect: SqlDialect | null, unreadable: Unreadable[]): Promise<Operation[]> {
   const out: Operation[] = [];
   for (const step of steps) {
     if (step.kind !== "sql") {
       out.push(step);
       continue;
     }
-    for (const op of await readSql(step.sql, dialect, step.at)) out.push({ ...op, call: op.call ?? step.call });
+    const read = await readSqlText(step.sql, dialect, step.at);
+    unreadable.push(...read.unreadable);
+    // `knex.raw: CREATE INDEX`: the framework call that ran it, and the statement.
+    for (const op of read.operations) out.push({ ...op, call: op.call ? `${step.call}: ${op.call}` : step.call });
   }
   return out;
 }

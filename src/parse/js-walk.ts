@@ -56,7 +56,8 @@ export function constString(value: JsValue | undefined): string | null {
 
 /**
  * The run-time conditions a statement in `body` runs under, as written: the `if` around it (`isSQLite`,
- * `!hasTable`), negated in an `else`, and the early returns before it (`if (hasColumn) return;`).
+ * `!hasTable`), negated in an `else`, the `switch` case it is in, and the early returns before it
+ * (`if (hasColumn) return;`).
  */
 export function conditionsAround(node: Node, body: Node): string[] {
   const out: string[] = [];
@@ -66,6 +67,10 @@ export function conditionsAround(node: Node, body: Node): string[] {
       const condition = parent.childForFieldName("condition")?.text ?? "";
       if (parent.childForFieldName("consequence")?.id === child.id) out.unshift(condition);
       else if (parent.childForFieldName("alternative")?.id === child.id) out.unshift(`!${condition}`);
+    } else if (parent.type === "switch_case" || parent.type === "switch_default") {
+      const subject = parent.parent?.parent?.childForFieldName("value")?.text ?? "";
+      const label = parent.type === "switch_case" ? (parent.childForFieldName("value")?.text ?? "") : "default";
+      out.unshift(`switch ${subject} case ${label}`);
     } else if (parent.type === "ternary_expression") {
       const condition = parent.childForFieldName("condition")?.text ?? "";
       if (parent.childForFieldName("consequence")?.id === child.id) out.unshift(`(${condition})`);

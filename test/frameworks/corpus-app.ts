@@ -8,7 +8,6 @@ import { join } from "node:path";
 import apps from "../corpus/apps.json" with { type: "json" };
 import type { Column, Schema, Table } from "../../src/model/schema.js";
 import { findColumn, findTable } from "../../src/model/schema.js";
-import { readSql } from "../../src/sql/read.js";
 
 export function corpusApp(name: string): string | null {
   const folder = process.env.MIGRATION_AGENT_CORPUS;
@@ -39,9 +38,6 @@ export function tableOf(schema: Schema, name: string): Table {
   if (!table) throw new Error(`no table ${name} (has ${[...schema.tables.keys()].join(", ")})`);
   return table;
 }
-
-/** True until the SQL reader (model-sql) replaces the placeholder: facts set by SQL inside framework code wait for it. */
-export const sqlReaderIsPlaceholder = (await readSql("SELECT 1", "postgres", { path: "x", line: 1 }))[0]?.kind === "raw";
 
 export const lit = (value: string | number | boolean | null) => ({ kind: "literal", value });
 export const expr = (sql: string) => ({ kind: "expression", sql });

@@ -2,7 +2,7 @@
  * Drizzle: the current schema from drizzle-kit's newest snapshot JSON where the repo keeps one (it is
  * what the SQL migrations build), else from the TypeScript schema files. Where both are given, each
  * column on which the TypeScript schema says otherwise than the snapshot is reported as a disagreement
- * (a change not yet generated). Drizzle's SQL migrations are the SQL reader's.
+ * (a change not yet generated). Its SQL migrations are read by the SQL reader (sql-migrations.ts).
  */
 import type { Schema, Unreadable } from "../../model/schema.js";
 import { languageOfPath, withTree } from "../../parse/tree-sitter.js";
@@ -10,6 +10,7 @@ import type { FrameworkReader, ModelMapping, ReadContext } from "../reader.js";
 import { readEnums, readTables } from "./schema-file.js";
 import type { DrizzleTable, Enums } from "./table.js";
 import { readSnapshotJson } from "./snapshot-json.js";
+import { readDrizzleMigrations } from "./sql-migrations.js";
 import { tablesAsSchema } from "./to-schema.js";
 
 async function readSchemaFiles(paths: string[], context: ReadContext, unreadable: Unreadable[]): Promise<{ tables: DrizzleTable[]; enums: Enums }> {
@@ -32,9 +33,7 @@ async function readSchemaFiles(paths: string[], context: ReadContext, unreadable
 }
 
 export const drizzleReader: FrameworkReader = {
-  async readMigrations(paths) {
-    return { migrations: [], unreadable: paths.map((path) => ({ path, message: "Drizzle migrations are SQL: read by the SQL reader" })) };
-  },
+  readMigrations: readDrizzleMigrations,
   async readSnapshot(paths, context) {
     const unreadable: Unreadable[] = [];
     const snapshots = paths.filter((p) => p.endsWith(".json") && p.slice(p.lastIndexOf("/") + 1).includes("snapshot")).sort();

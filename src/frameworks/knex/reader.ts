@@ -68,7 +68,7 @@ async function finish(steps: KnexStep[], path: string, context: ReadContext, unr
     if (step.kind !== "helper") flat.push(step);
     else flat.push(...(await followHelper(step, path, context, unreadable, conditions, depth)));
   }
-  return resolveSteps(flat, context.dialect);
+  return resolveSteps(flat, context.dialect, unreadable);
 }
 
 /** The operations of a helper function the migration calls with the knex object; none when it cannot be found. */

@@ -175,5 +175,5 @@ async function finish(steps: (Step | SqlFileStep)[], path: string, walk: Walk): 
       walk.unreadable.push({ path, line: step.at.line, message: `sqlFile ${step.file} was not found` });
     }
   }
-  return resolveSteps(flat, walk.context.dialect);
+  return resolveSteps(flat, walk.context.dialect, walk.unreadable);
 }

@@ -16,7 +16,7 @@ export const nodePgMigrateReader: FrameworkReader = {
     const unreadable: Unreadable[] = [];
     for (const path of [...paths].sort((a, b) => basename(a).localeCompare(basename(b)))) {
       try {
-        const migration = await readMigration(path, context);
+        const migration = await readMigration(path, context, unreadable);
         if (migration) migrations.push(migration);
         else unreadable.push({ path, message: "no exported up function" });
       } catch (error) {
@@ -27,7 +27,7 @@ export const nodePgMigrateReader: FrameworkReader = {
   },
 };
 
-async function readMigration(path: string, context: ReadContext): Promise<Migration | null> {
+async function readMigration(path: string, context: ReadContext, unreadable: Unreadable[]): Promise<Migration | null> {
   const language = languageOfPath(path);
   if (!language) throw new Error("not a JavaScript or TypeScript file");
   const text = await context.readText(path);
@@ -48,8 +48,8 @@ async function readMigration(path: string, context: ReadContext): Promise<Migrat
     transaction: read.up.noTransaction ? "none" : "wrapped",
     ...(read.up.noTransaction ? { optOut: read.up.noTransaction } : {}),
     ...(read.up.conditions.length ? { conditions: read.up.conditions } : {}),
-    up: await resolveSteps(read.up.steps, context.dialect ?? "postgres"),
-    down: read.down ? await resolveSteps(read.down.steps, context.dialect ?? "postgres") : null,
+    up: await resolveSteps(read.up.steps, context.dialect ?? "postgres", unreadable),
+    down: read.down ? await resolveSteps(read.down.steps, context.dialect ?? "postgres", unreadable) : null,
   };
 }
 

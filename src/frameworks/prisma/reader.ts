@@ -1,10 +1,11 @@
 /**
  * Prisma: `schema.prisma` (or a `prisma/schema/` folder of `.prisma` files) is the snapshot, read by our
- * Prisma schema parser. Prisma's SQL migrations are the SQL reader's, not this one's.
+ * Prisma schema parser; its SQL migrations (`migrations/<ts>_<name>/migration.sql`) through the SQL reader.
  */
 import type { Unreadable } from "../../model/schema.js";
 import type { FrameworkReader, ReadContext } from "../reader.js";
 import { parsePrismaSchema } from "./parser.js";
+import { readPrismaMigrations } from "./sql-migrations.js";
 import { prismaMappings, prismaSchema, type PrismaFile } from "./to-schema.js";
 
 async function readFiles(paths: string[], context: ReadContext): Promise<{ files: PrismaFile[]; unreadable: Unreadable[] }> {
@@ -23,10 +24,7 @@ async function readFiles(paths: string[], context: ReadContext): Promise<{ files
 }
 
 export const prismaReader: FrameworkReader = {
-  async readMigrations(paths) {
-    // migration.sql files are SQL: the SQL reader reads them.
-    return { migrations: [], unreadable: paths.map((path) => ({ path, message: "Prisma migrations are SQL: read by the SQL reader" })) };
-  },
+  readMigrations: readPrismaMigrations,
   async readSnapshot(paths, context) {
     const { files, unreadable } = await readFiles(paths, context);
     if (files.length === 0) return null;

@@ -19,7 +19,7 @@ export const sequelizeReader: FrameworkReader = {
     const byName = [...paths].sort((a, b) => basename(a).localeCompare(basename(b)));
     for (const path of byName) {
       try {
-        const migration = await readMigration(path, context);
+        const migration = await readMigration(path, context, unreadable);
         if (migration) migrations.push(migration);
         else unreadable.push({ path, message: "no exported up function" });
       } catch (error) {
@@ -37,7 +37,7 @@ export const sequelizeReader: FrameworkReader = {
   },
 };
 
-async function readMigration(path: string, context: ReadContext): Promise<Migration | null> {
+async function readMigration(path: string, context: ReadContext, unreadable: Unreadable[]): Promise<Migration | null> {
   const language = languageOfPath(path);
   if (!language) throw new Error("not a JavaScript or TypeScript file");
   const text = await context.readText(path);
@@ -55,8 +55,8 @@ async function readMigration(path: string, context: ReadContext): Promise<Migrat
     version: basename(path).split("-")[0] ?? null,
     transaction: read.up.transaction ? "wrapped" : "none",
     ...(read.up.conditions.length ? { conditions: read.up.conditions } : {}),
-    up: await resolveSteps(read.up.steps, context.dialect),
-    down: read.down ? await resolveSteps(read.down.steps, context.dialect) : null,
+    up: await resolveSteps(read.up.steps, context.dialect, unreadable),
+    down: read.down ? await resolveSteps(read.down.steps, context.dialect, unreadable) : null,
   };
 }
 

@@ -22,7 +22,7 @@ export const typeormReader: FrameworkReader = {
     const unreadable: Unreadable[] = [];
     for (const path of paths) {
       try {
-        const migration = await readMigration(path, context);
+        const migration = await readMigration(path, context, unreadable);
         if (migration) migrations.push(migration);
         else unreadable.push({ path, message: "no migration class with an up(queryRunner) method" });
       } catch (error) {
@@ -42,7 +42,7 @@ export const typeormReader: FrameworkReader = {
   },
 };
 
-async function readMigration(path: string, context: ReadContext): Promise<Migration | null> {
+async function readMigration(path: string, context: ReadContext, unreadable: Unreadable[]): Promise<Migration | null> {
   const language = languageOfPath(path);
   if (!language) throw new Error("not a JavaScript or TypeScript file");
   const text = await context.readText(path);
@@ -68,8 +68,8 @@ async function readMigration(path: string, context: ReadContext): Promise<Migrat
     transaction: read.optOut ? "none" : "wrapped",
     ...(read.optOut ? { optOut: read.optOut } : {}),
     ...(conditions.length ? { conditions } : {}),
-    up: await resolveSteps(read.up, context.dialect),
-    down: read.down ? await resolveSteps(read.down, context.dialect) : null,
+    up: await resolveSteps(read.up, context.dialect, unreadable),
+    down: read.down ? await resolveSteps(read.down, context.dialect, unreadable) : null,
   };
 }
 

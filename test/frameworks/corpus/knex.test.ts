@@ -108,7 +108,8 @@ describe.skipIf(!kuma)("corpus: uptime-kuma (Knex migrations on MariaDB)", () =>
   it.each(facts)("%s.%s", (...fact) => checkColumn(schema, fact as ColumnFact));
 
   it("reads every migration file, and the unique keys and foreign keys of the tables they create", () => {
-    expect(read.unreadable).toEqual([]);
+    // SQLite's `DROP INDEX IF EXISTS x` (a SQLite-only branch) is not MySQL: listed, not guessed.
+    expect(read.unreadable.map((u) => `${u.path}:${u.line}`)).toEqual([7, 8, 28, 29].map((line) => `db/knex_migrations/2025-12-22-0121-optimize-important-indexes.js:${line}`));
     expect(read.migrations).toHaveLength(55);
     expect(tableOf(schema, "stat_daily").uniques.map((u) => u.columns)).toEqual([["monitor_id", "timestamp"]]);
     expect(tableOf(schema, "stat_daily").foreignKeys).toMatchObject([{ refTable: "monitor", refColumns: ["id"], onDelete: "cascade", onUpdate: "cascade" }]);

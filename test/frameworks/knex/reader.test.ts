@@ -46,7 +46,11 @@ describe("knex reader", () => {
     const second = migrations[1]!;
     expect(second.transaction).toBe("none");
     expect(second.optOut).toEqual({ path: "migrations/20230215093000_users_lower_email.js", line: 1 });
-    expect(second.up[0]).toMatchObject({ call: "knex.raw", source: { line: 4 } });
+    // The SQL reader types the raw SQL: the unique lower(email) index, from the statement's own line.
+    expect(second.up[0]).toMatchObject({
+      kind: "create_index", call: "knex.raw: CREATE INDEX", concurrently: true, source: { line: 5 },
+      index: { name: "users_lower_email_idx", unique: true, keys: [{ expression: "lower(email)", columns: ["email"] }] },
+    });
     expect(second.up[1]).toMatchObject({
       kind: "create_index",
       index: { name: "users_active_display_name_idx", method: "gin", where: "deleted_at IS NULL", keys: [{ column: "display_name" }] },
@@ -76,7 +80,7 @@ describe("knex reader", () => {
       "migrations/20230401080000_users_locale.js:5 runs only if !(hasLocale)",
       'migrations/20230401080000_users_locale.js:11 runs only if !(hasLocale) && (knex.client.config.client === "pg")',
     ]);
-    expect(guarded.up.map((op) => op.call)).toEqual(["knex.schema.alterTable", "knex.raw"]);
+    expect(guarded.up.map((op) => op.call)).toEqual(["knex.schema.alterTable", "knex.raw: CREATE INDEX"]);
     expect(migrations[0]!.conditions).toBeUndefined();
   });
 });

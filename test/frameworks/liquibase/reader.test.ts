@@ -35,8 +35,8 @@ describe("liquibase reader", () => {
     const { migrations } = await read("postgres");
     expect(migrations[0]!.conditions).toEqual(["precondition: preConditions(onFail=MARK_RAN) [not [tableExists(tableName=users)]]"]);
     expect(migrations[1]).toMatchObject({ transaction: "none", optOut: { line: 30 }, conditions: ["dbms: postgresql"] });
-    expect(migrations[1]!.up[0]).toMatchObject({ call: "sql", source: { line: 31 } });
-    expect(migrations[1]!.down?.[0]).toMatchObject({ call: "rollback" });
+    expect(migrations[1]!.up[0]).toMatchObject({ kind: "create_index", call: "sql: CREATE INDEX", concurrently: true, source: { line: 31 } });
+    expect(migrations[1]!.down?.[0]).toMatchObject({ kind: "drop_index", name: "users_lower_email", concurrently: true, call: "rollback: DROP" });
     expect(migrations[0]!.transaction).toBe("wrapped");
     const mysql = await read("mysql");
     expect(mysql.migrations.map((m) => m.version)).toEqual(["001::jane", "003::jane", "004::sam", "010::ops", "020::ops"]);
@@ -48,9 +48,12 @@ describe("liquibase reader", () => {
     expect(column(schema, "users", "email").nullable).toEqual({ value: true, source: { path: "src/main/resources/db/changelog/changes/002-users-email.yaml", line: 12 } });
     expect(facts(column(schema, "users", "display_name"))).toEqual({ type: "character varying(200)", nullable: true, default: null });
     expect(table(schema, "users").columns.map((c) => c.name)).toContain("is_active");
-    expect(table(schema, "users").indexes).toMatchObject([{ name: "idx_users_team_created", keys: [{ column: "team_id" }, { column: "created_at", descending: true }] }]);
+    expect(table(schema, "users").indexes).toMatchObject([
+      { name: "users_lower_email", unique: true, keys: [{ expression: "lower(email)", columns: ["email"] }] },
+      { name: "idx_users_team_created", keys: [{ column: "team_id" }, { column: "created_at", descending: true }] },
+    ]);
     expect(migrations[2]!.down).toMatchObject([{ kind: "drop_index", name: "idx_users_team_created" }]);
-    expect(migrations[3]!.up[0]).toMatchObject({ call: "sqlFile", source: { path: "src/main/resources/db/changelog/sql/audit.sql" } });
+    expect(migrations[3]!.up[0]).toMatchObject({ kind: "create_table", table: "audit_log", call: "sqlFile: CREATE TABLE", source: { path: "src/main/resources/db/changelog/sql/audit.sql", line: 1 } });
   });
 
   it("reads constraint, default, rename and drop changes in YAML", async () => {
@@ -61,7 +64,8 @@ describe("liquibase reader", () => {
     expect(orders.foreignKeys).toMatchObject([{ name: "fk_orders_user", columns: ["user_id"], refTable: "users", refColumns: ["id"], onDelete: "set_null" }]);
     expect(orders.uniques).toMatchObject([{ name: "uk_orders_user_state", columns: ["user_id", "state"] }]);
     expect(facts(column(schema, "purchase_orders", "state"))).toEqual({ type: "character varying(20)", nullable: false, default: { kind: "literal", value: "new" } });
-    expect(table(schema, "users").indexes).toEqual([]);
+    expect(table(schema, "users").indexes.map((i) => i.name)).toEqual(["users_lower_email"]);
     expect(migrations[4]!.up.at(-1)).toMatchObject({ kind: "drop_table", table: "audit_log" });
+    expect(schema.tables.has("audit_log")).toBe(false);
   });
 });

@@ -29,7 +29,7 @@ describe("node-pg-migrate reader", () => {
     const migrations = await read();
     expect(migrations[0]!.transaction).toBe("wrapped");
     expect(migrations[1]).toMatchObject({ transaction: "none", optOut: { line: 2 } });
-    expect(migrations[1]!.up[0]).toMatchObject({ call: "pgm.sql", source: { line: 3 } });
+    expect(migrations[1]!.up[0]).toMatchObject({ kind: "create_index", call: "pgm.sql: CREATE INDEX", concurrently: true, source: { line: 3 }, index: { unique: true, keys: [{ expression: "lower(email)" }] } });
     expect(migrations[1]!.up[1]).toMatchObject({
       kind: "create_index", concurrently: true,
       index: { method: "gin", where: "deleted_at IS NULL", keys: [{ column: "nickname", opclass: "gin_trgm_ops" }] },

@@ -43,7 +43,7 @@ describe("sequelize reader: migrations", () => {
       index: { name: "users_email_lower_unique", unique: true, keys: [{ expression: 'lower("email")', columns: ["email"] }], where: '"deletedAt" IS NULL', whereColumns: ["deletedAt"] },
     });
     expect(second!.up[1]).toMatchObject({ kind: "create_index", index: { method: "gin", keys: [{ column: "name", opclass: "gin_trgm_ops" }] } });
-    expect(second!.up[2]).toMatchObject({ call: "sequelize.query", source: { line: 16 } });
+    expect(second!.up[2]).toMatchObject({ kind: "create_index", call: "sequelize.query: CREATE INDEX", concurrently: true, source: { line: 17 }, index: { name: "users_last_active", keys: [{ column: "lastActiveAt" }] } });
     const schema = replayed((await migrations()).slice(0, 2), "postgres");
     const users = table(schema, "users");
     expect(indexesOn(users, "email").map((i) => i.name)).toEqual(["users_team_id_email", "users_email_lower_unique"]);

@@ -27,7 +27,7 @@ describe("typeorm reader: migrations", () => {
     expect(second.transaction).toBe("none");
     expect(second.optOut?.line).toBe(4);
     expect(migrations[0]!.transaction).toBe("wrapped");
-    expect(second.up[0]).toMatchObject({ call: "queryRunner.query", source: { line: 7 } });
+    expect(second.up[0]).toMatchObject({ kind: "create_index", call: "queryRunner.query: CREATE INDEX", concurrently: true, source: { line: 7 }, index: { name: "IDX_users_lower_email", unique: true } });
     const schema = replayed(migrations, "postgres");
     expect(facts(column(schema, "users", "first_name"))).toEqual({ type: "character varying(100)", nullable: true, default: null });
     expect(facts(column(schema, "users", "last_name"))).toEqual({ type: "character varying(100)", nullable: false, default: { kind: "literal", value: "" } });
