@@ -1,8 +1,9 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { MigrationsRead, SnapshotRead } from "../../../src/frameworks/reader.js";
 import { typeormReader } from "../../../src/frameworks/typeorm/reader.js";
+import type { Schema } from "../../../src/model/schema.js";
 import { checkColumn, corpusApp, expr, lit, tableOf, type ColumnFact } from "../corpus-app.js";
-import { folderContext, globIn } from "../fixture-context.js";
+import { folderContext, globIn, replayed } from "../fixture-context.js";
 
 const now = expr("datetime('now')");
 
@@ -43,6 +44,30 @@ describe.skipIf(!overseerr)("corpus: overseerr (TypeORM entities on SQLite)", ()
     ["user_push_subscription", "createdAt", "datetime", true, now],
   ];
   it.each(facts)("%s.%s", (...fact) => checkColumn(read.schema, fact as ColumnFact));
+
+  it("agrees with its 33 migrations replayed (their SQLite SQL typed by the SQL reader) on every column's type and nullability", async () => {
+    const migrations = await typeormReader.readMigrations(await globIn(overseerr!, "server/migration/*.ts"), folderContext(overseerr!, "sqlite"));
+    const fromMigrations: Schema = replayed(migrations.migrations, "sqlite");
+    const differences: string[] = [];
+    let compared = 0;
+    for (const [key, entity] of read.schema.tables) {
+      const table = fromMigrations.tables.get(key);
+      if (!table) {
+        differences.push(`${key}: no such table after the migrations`);
+        continue;
+      }
+      for (const column of entity.columns) {
+        const other = table.columns.find((c) => c.name === column.name);
+        if (!other) differences.push(`${key}.${column.name}: not created by the migrations`);
+        else for (const fact of ["type", "nullable"] as const) {
+          compared += 1;
+          if (column[fact]?.value !== other[fact]?.value) differences.push(`${key}.${column.name} ${fact}: ${column[fact]?.value} / ${other[fact]?.value}`);
+        }
+      }
+    }
+    expect(differences).toEqual([]);
+    expect(compared).toBe(232);
+  });
 
   it("reads all 11 entities, their relation foreign keys and unique constraints", () => {
     expect(read.unreadable).toEqual([]);
