@@ -1,3 +1,4 @@
+import { availableParallelism } from "node:os";
 import { defineConfig } from "vitest/config";
 
 /**
@@ -7,6 +8,8 @@ import { defineConfig } from "vitest/config";
  */
 export default defineConfig({
   test: {
+    // Vitest's default is one worker fewer than the cores: a single worker on the 2-core machines we test on.
+    maxWorkers: Math.max(availableParallelism() - 1, 2),
     testTimeout: 30_000,
     hookTimeout: 60_000,
     projects: [

@@ -45,6 +45,10 @@ async function consume(mode: string, env: Record<string, string>) {
   return JSON.parse(stdout) as Record<string, any>;
 }
 
+/** One consumer run answers both tests of the exports and the error classes. */
+let invalidReport: Promise<Record<string, any>> | undefined;
+const invalid = () => (invalidReport ??= consume("invalid", { ANTHROPIC_API_KEY: "test-key" }));
+
 describe("migration-agent as a library", () => {
   it("plans through the fake Messages API, streams events, and writes nothing to stdout", async () => {
     const task = "LIB-TASK rename users.email to users.email_address";
@@ -74,7 +78,7 @@ describe("migration-agent as a library", () => {
   });
 
   it("exports planMigration and the error classes by name", async () => {
-    const report = await consume("invalid", { ANTHROPIC_API_KEY: "test-key" });
+    const report = await invalid();
     expect(report.exports).toEqual(
       expect.arrayContaining([
         "planMigration",
@@ -92,7 +96,7 @@ describe("migration-agent as a library", () => {
   });
 
   it("throws a typed UsageError for invalid options, without exiting the process", async () => {
-    const report = await consume("invalid", { ANTHROPIC_API_KEY: "test-key" });
+    const report = await invalid();
     for (const name of ["noTask", "missingRepo", "badMaxTurns", "noApiKey"]) {
       const outcome = report.errors[name];
       expect(outcome, name).toMatchObject({

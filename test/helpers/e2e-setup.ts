@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { cp, mkdir, mkdtemp, readdir, readFile, rm, symlink } from "node:fs/promises";
+import { cp, mkdir, mkdtemp, readdir, readFile, rm, stat, symlink } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { basename, dirname, join } from "node:path";
 import type { TestProject } from "vitest/node";
@@ -11,8 +11,22 @@ declare module "vitest" {
   }
 }
 
-/** dist/ is rebuilt once per run, so the end-to-end tests never run a stale build. */
-function build(root: string): void {
+/** The newest modification time among the files under `paths` (0 when there are none). */
+async function newest(root: string, paths: string[]): Promise<number> {
+  let latest = 0;
+  for (const path of paths) {
+    const info = await stat(join(root, path)).catch(() => undefined);
+    if (!info) continue;
+    if (!info.isDirectory()) latest = Math.max(latest, info.mtimeMs);
+    else latest = Math.max(latest, await newest(join(root, path), await readdir(join(root, path))));
+  }
+  return latest;
+}
+
+/** dist/ is rebuilt unless it is newer than every source, so the end-to-end tests never run a stale build. */
+async function build(root: string): Promise<void> {
+  const sources = await newest(root, ["src", "tools", "bench", "tsconfig.json"]);
+  if (sources > 0 && (await newest(root, ["dist"])) > sources) return;
   // TypeScript 7 exports no subpaths, so its bin is found by path.
   const tsc = join(root, "node_modules", "typescript", "bin", "tsc");
   try {
@@ -51,7 +65,7 @@ async function install(root: string): Promise<string> {
 /** Vitest global setup of the e2e project: build, install once for every e2e file, remove the install after. */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const root = project.config.root;
-  build(root);
+  await build(root);
   const installed = await install(root);
   project.provide("installedBin", join(installed, "dist", "src", "bin.js"));
   return () => rm(installed, { recursive: true, force: true });
