@@ -12,7 +12,7 @@ import { copyShopRails, shopRailsPlan } from "../helpers/shop-rails.js";
 
 /**
  * The installed executable as a process: what only a real process shows. Exit codes, stdout and stderr kept
- * apart, the package's own files, what it loads at start-up, and the SDK's real backoff. Everything else about
+ * apart, the SDK's real backoff, the package's own files, and what it loads at start-up. Everything else about
  * the CLI runs in process, in test/cli/.
  */
 
@@ -50,10 +50,13 @@ function expectOneErrorLine(outcome: CliOutcome, code: number, message: RegExp):
 }
 
 describe("exit codes and the two streams", () => {
-  it("a run that writes its plan exits 0: progress on stderr, the plan's path and summary alone on stdout", async () => {
-    const { url } = await planningModel();
+  it("a run that survives a dropped connection after the SDK's real backoff exits 0: progress on stderr, the plan's path and summary alone on stdout", async () => {
+    const { url, requests } = await planningModel([{ kind: "drop" }]);
     const outcome = await runCli(["-C", repo, "-o", PLAN, TASK], { env: fakeApiEnv(url) });
     expect(outcome.code, outcome.stderr).toBe(0);
+    expect(requests).toHaveLength(5);
+    // The SDK waits 0.5 s times a jitter of 0.75 to 1 before its first retry: a real wait, not the tests' none.
+    expect(requests[1]!.at - requests[0]!.at).toBeGreaterThanOrEqual(375);
     expect(outcome.stderr).toContain(`Write ${PLAN} ->`);
     const [path, summary, ...rest] = outcome.stdout.trimEnd().split("\n");
     expect(path).toBe(`Plan: ${PLAN}`);
@@ -79,18 +82,6 @@ describe("exit codes and the two streams", () => {
     expect(outcome.code, outcome.stderr).toBe(0);
     expect(outcome.stdout.trimEnd().split("\n")).toHaveLength(1);
     expect(JSON.parse(outcome.stdout) as RunResult).toMatchObject({ type: "result", subtype: "success", model: "offline" });
-  });
-});
-
-describe("the SDK's real backoff", () => {
-  it("a dropped connection is retried after a real wait (0.5 s less jitter), and the run succeeds", async () => {
-    const { url, requests } = await planningModel([{ kind: "drop" }]);
-    const own = await copyShopRails();
-    const outcome = await runCli(["-C", own.root, "-o", PLAN, TASK], { env: fakeApiEnv(url) }).finally(() => own.cleanup());
-    expect(outcome.code, outcome.stderr).toBe(0);
-    expect(requests).toHaveLength(5);
-    // The SDK waits 0.5 s times a jitter of 0.75 to 1 before its first retry.
-    expect(requests[1]!.at - requests[0]!.at).toBeGreaterThanOrEqual(375);
   });
 });
 
