@@ -24,8 +24,15 @@ export interface CliRunOptions {
   whileRunning?: (child: ChildProcess) => void | Promise<void>;
 }
 
+/** The installed bin, which only the e2e project's setup provides. */
+function installedBin(): string {
+  const bin = inject("installedBin");
+  if (!bin) throw new Error("runCli spawns the installed CLI, which only the e2e project sets up: put this test under test/e2e/.");
+  return bin;
+}
+
 export async function runCli(args: string[], options: CliRunOptions = {}): Promise<CliOutcome> {
-  const child = spawn(process.execPath, [inject("installedBin"), ...args], {
+  const child = spawn(process.execPath, [installedBin(), ...args], {
     cwd: options.cwd ?? packageRoot(),
     env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ...options.env },
     stdio: ["pipe", "pipe", "pipe"],
