@@ -2,10 +2,12 @@ import { existsSync } from "node:fs";
 import { createServer } from "node:net";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
+import { MAX_RETRIES } from "../../src/agent/constants.js";
 import type { ResultSubtype } from "../../src/errors.js";
 import type { RunResult } from "../../src/types.js";
 import { runMain, type MainOptions, type MainOutcome } from "../helpers/cli-in-process.js";
 import { planWritingScript } from "../helpers/model-api/conversations.js";
+import { startFakeAnthropic } from "../helpers/model-api/http.js";
 import { apiError, type Script } from "../helpers/model-api/script.js";
 import { copyShopRails, planWithoutRollback, shopRailsPlan } from "../helpers/shop-rails.js";
 
@@ -78,6 +80,14 @@ describe("API failures", () => {
     const outcome = await run("json");
     expectJsonFailure(outcome, "error_during_execution");
     expect(JSON.parse(outcome.stdout).error).toMatch(new RegExp(`127\\.0\\.0\\.1:${port}`));
+  });
+
+  it("a connection dropped every time: exit 1 once the SDK's retries are spent", async () => {
+    const fake = await startFakeAnthropic(() => ({ kind: "drop" }));
+    cleanups.push(() => fake.close());
+    const { run } = await runAgainst(fake);
+    expectJsonFailure(await run("json"), "error_during_execution");
+    expect(fake.requests).toHaveLength(MAX_RETRIES + 1);
   });
 });
 
