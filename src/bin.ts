@@ -22,6 +22,11 @@ const exitCode = await main(process.argv.slice(2), {
   stderr: (text) => process.stderr.write(text),
   stdin: process.stdin,
   cwd: process.cwd(),
+  // A plain copy: planMigration checks that env is a plain record, which process.env is not.
+  env: { ...process.env },
+  // The handler stays for the life of the process (see interrupt.ts).
+  onInterrupt: (listener) => process.on("SIGINT", listener),
+  exit: (code) => process.exit(code),
 });
 
 // Exit once the output is flushed, not when the SDK's idle keep-alive sockets close.

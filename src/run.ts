@@ -7,6 +7,7 @@ import { DEFAULT_MAX_TURNS } from "./agent/constants.js";
 import { firstUserMessage } from "./agent/first-message.js";
 import { runLoop, type LoopOutcome } from "./agent/loop.js";
 import { resolveModel } from "./agent/models.js";
+import type { RetryPolicy } from "./agent/retry-policy.js";
 import { validateOptions } from "./agent/options.js";
 import { reviewPlan, type SafetyCheck } from "./agent/plan-review.js";
 import { costUsd, priceFor } from "./agent/pricing.js";
@@ -20,7 +21,7 @@ import { existingRepoFolder } from "./workspace/repo-folder.js";
 import { defaultHooks } from "./default-hooks.js";
 import { toolsByName } from "../tools/index.js";
 
-/** The parts a run plugs in: the survey for the first message, the rule table, and the offline planner. */
+/** The parts a run plugs in: the survey for the first message, the rule table, the offline planner, and how it retries. */
 export interface RunHooks {
   /** The survey's text, passed to the model in the first user message. */
   survey?: (workspace: Workspace, task: string, signal?: AbortSignal) => Promise<string | undefined>;
@@ -28,6 +29,8 @@ export interface RunHooks {
   safetyCheck?: SafetyCheck;
   /** Plans without a model (--offline). */
   offline?: (options: PlanMigrationOptions, workspace: Workspace) => Promise<LoopOutcome>;
+  /** Default: the SDK's retries and backoff, and exponential backoff for a reply that broke off. */
+  retry?: RetryPolicy;
 }
 
 /**
@@ -81,7 +84,7 @@ export async function planMigration(input: PlanMigrationOptions, hooks: RunHooks
     const survey = hooks.survey ? await hooks.survey(workspace, options.task, options.signal) : undefined;
     const baseURL = credentials?.baseURL ?? DEFAULT_BASE_URL;
     return runLoop({
-      client: createClient({ ...credentials, baseURL, transcript }),
+      client: createClient({ ...credentials, baseURL, transcript, retry: hooks.retry }),
       baseURL,
       model,
       system: prompt.systemPrompt,
@@ -94,6 +97,7 @@ export async function planMigration(input: PlanMigrationOptions, hooks: RunHooks
       emit,
       transcript,
       safetyCheck: hooks.safetyCheck,
+      retryDelayMs: hooks.retry?.delayMs,
     });
   });
 }

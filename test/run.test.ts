@@ -4,16 +4,19 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { UsageError } from "../src/errors.js";
 import { planMigration } from "../src/run.js";
-import { BASE_URL, ENV, makeRepo, RAILS_FILES, removeRepo, TASK } from "./helpers/msw-anthropic.js";
+import { BASE_URL, ENV } from "./helpers/model-api/msw.js";
+import { RAILS_FILES, TASK } from "./helpers/rails-app.js";
+import { makeTempRepo } from "./helpers/temp-repo.js";
 
 /** Invalid options throw a UsageError (exit 2) with one sentence, before any request is made. */
 
 let repo: string;
+let removeRepo: () => Promise<void>;
 beforeAll(async () => {
-  repo = await makeRepo(RAILS_FILES);
+  ({ root: repo, cleanup: removeRepo } = await makeTempRepo(RAILS_FILES));
   await writeFile(join(repo, "notes.txt"), "a file, not a folder\n");
 });
-afterAll(() => removeRepo(repo));
+afterAll(() => removeRepo());
 
 async function usageError(options: Record<string, unknown>): Promise<UsageError> {
   const error = await planMigration({ task: TASK, repo, env: ENV, ...options } as never).then(

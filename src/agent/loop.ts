@@ -31,6 +31,8 @@ export interface LoopConfig {
   emit: (event: AgentEvent) => void;
   transcript?: Transcript;
   safetyCheck?: SafetyCheck;
+  /** The wait before resending a turn whose reply broke off; default exponential backoff. */
+  retryDelayMs?: (failure: number) => number;
 }
 
 export interface LoopOutcome {
@@ -188,7 +190,7 @@ export async function runLoop(config: LoopConfig): Promise<LoopOutcome> {
           return fail("error_during_execution", describeApiError(error, { model: config.model, baseURL: config.baseURL }));
         }
         failures += 1;
-        await backoff(failures, abort.signal);
+        await backoff(failures, abort.signal, config.retryDelayMs);
         // While a reply is handled, params.messages is the history that was sent for it.
         runner = startRunner([...runner.params.messages]);
       }

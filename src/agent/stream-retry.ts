@@ -21,9 +21,14 @@ export function canRetryStream(failures: number): boolean {
   return failures < MAX_STREAM_RETRIES;
 }
 
-/** Exponential backoff before the n-th retry (1-based), cut short by the run's signal. */
-export function backoff(failure: number, signal: AbortSignal): Promise<void> {
-  const ms = Math.min(STREAM_RETRY_BASE_MS * 2 ** (failure - 1), STREAM_RETRY_MAX_MS);
+/** Exponential backoff: the wait before the n-th retry (1-based). */
+export function streamRetryDelayMs(failure: number): number {
+  return Math.min(STREAM_RETRY_BASE_MS * 2 ** (failure - 1), STREAM_RETRY_MAX_MS);
+}
+
+/** The wait before the n-th retry (1-based), cut short by the run's signal. */
+export function backoff(failure: number, signal: AbortSignal, delayMs: (failure: number) => number = streamRetryDelayMs): Promise<void> {
+  const ms = delayMs(failure);
   return new Promise((resolve) => {
     const done = () => {
       clearTimeout(timer);

@@ -1,3 +1,5 @@
+import type { CliIO } from "./io.js";
+
 export const INTERRUPTED_EXIT_CODE = 130;
 
 /**
@@ -6,10 +8,10 @@ export const INTERRUPTED_EXIT_CODE = 130;
  * The handler stays for the life of the process, so a Ctrl-C while the result is written never
  * falls back to Node's default (death by signal instead of exit code 130).
  */
-export function watchInterrupts(onFirst: () => void): AbortSignal {
+export function watchInterrupts(io: Pick<CliIO, "onInterrupt" | "exit">, onFirst: () => void): AbortSignal {
   const controller = new AbortController();
-  process.on("SIGINT", () => {
-    if (controller.signal.aborted) process.exit(INTERRUPTED_EXIT_CODE);
+  io.onInterrupt(() => {
+    if (controller.signal.aborted) return io.exit(INTERRUPTED_EXIT_CODE);
     controller.abort();
     onFirst();
   });

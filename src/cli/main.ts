@@ -3,13 +3,7 @@ import { resolve } from "node:path";
 import { oneLine } from "../errors.js";
 import { packageFile } from "../paths.js";
 import { CliUsageError, parseArgs } from "./args.js";
-import type { CliOutput } from "./renderer.js";
-
-/** What main reads and writes; the executable passes the process's own. */
-export interface CliIO extends CliOutput {
-  stdin: NodeJS.ReadableStream;
-  cwd: string;
-}
+import type { CliIO } from "./io.js";
 
 function version(): string {
   const manifest = JSON.parse(readFileSync(packageFile("package.json"), "utf8")) as { version?: unknown };
@@ -48,7 +42,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
       }
       case "run": {
         const { runCommand } = await import("./run-command.js");
-        return await runCommand(command.request, io, io.stdin);
+        return await runCommand(command.request, io);
       }
     }
   } catch (error) {

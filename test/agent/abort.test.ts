@@ -1,15 +1,19 @@
 import { mkdir, readFile, stat, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { calls, makeRepo, PLAN, planFor, RAILS_FILES, removeRepo, runScripted, writePlan } from "../helpers/msw-anthropic.js";
+import { runScripted } from "../helpers/agent-run.js";
+import { calls } from "../helpers/model-api/script.js";
+import { PLAN, planFor, RAILS_FILES, writePlan } from "../helpers/rails-app.js";
+import { makeTempRepo } from "../helpers/temp-repo.js";
 
 /** The signal stops the run at once; what the run created goes, what was there before stays. */
 
 let repo: string;
+let removeRepo: () => Promise<void>;
 beforeEach(async () => {
-  repo = await makeRepo(RAILS_FILES);
+  ({ root: repo, cleanup: removeRepo } = await makeTempRepo(RAILS_FILES));
 });
-afterEach(() => removeRepo(repo));
+afterEach(() => removeRepo());
 
 const exists = (path: string) => stat(path).then(() => true, () => false);
 

@@ -1,37 +1,29 @@
 import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import {
-  calls,
-  copyShopRails,
-  lastMessage,
-  makeRepo,
-  PLAN,
-  planFor,
-  RAILS_FILES,
-  removeRepo,
-  reply,
-  runScripted,
-  text,
-  toolUse,
-  writePlan,
-} from "../helpers/msw-anthropic.js";
+import { runScripted } from "../helpers/agent-run.js";
+import { calls, lastMessage, reply, text, toolUse } from "../helpers/model-api/script.js";
+import { PLAN, planFor, RAILS_FILES, writePlan } from "../helpers/rails-app.js";
+import { copyShopRails } from "../helpers/shop-rails.js";
+import { makeTempRepo } from "../helpers/temp-repo.js";
 
 /** Scripted conversations through the real loop and the real tools. */
 
 let shop: string;
+let removeShop: () => Promise<void>;
 let rails: string;
+let removeRails: () => Promise<void>;
 
 beforeAll(async () => {
-  shop = await copyShopRails();
+  ({ root: shop, cleanup: removeShop } = await copyShopRails());
 });
-afterAll(() => removeRepo(shop));
+afterAll(() => removeShop());
 
 // A fresh repo per test: a plan left by one run would need a Read before the next run could replace it.
 beforeEach(async () => {
-  rails = await makeRepo(RAILS_FILES);
+  ({ root: rails, cleanup: removeRails } = await makeTempRepo(RAILS_FILES));
 });
-afterEach(() => removeRepo(rails));
+afterEach(() => removeRails());
 
 const toolResults = (message: { content: { type: string; tool_use_id: string; content: string; is_error?: boolean }[] }) =>
   message.content.filter((block) => block.type === "tool_result");

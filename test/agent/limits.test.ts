@@ -1,26 +1,17 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import {
-  apiError,
-  calls,
-  lastMessage,
-  makeRepo,
-  planFor,
-  RAILS_FILES,
-  removeRepo,
-  reply,
-  runScripted,
-  text,
-  toolUse,
-  writePlan,
-} from "../helpers/msw-anthropic.js";
+import { runScripted } from "../helpers/agent-run.js";
+import { apiError, calls, lastMessage, reply, text, toolUse } from "../helpers/model-api/script.js";
+import { planFor, RAILS_FILES, writePlan } from "../helpers/rails-app.js";
+import { makeTempRepo } from "../helpers/temp-repo.js";
 
 /** Every way a run can end early, each with its subtype and a one-line error. */
 
 let repo: string;
+let removeRepo: () => Promise<void>;
 beforeEach(async () => {
-  repo = await makeRepo(RAILS_FILES);
+  ({ root: repo, cleanup: removeRepo } = await makeTempRepo(RAILS_FILES));
 });
-afterEach(() => removeRepo(repo));
+afterEach(() => removeRepo());
 
 const globForever = (count: number) =>
   Array.from({ length: count }, (_, i) => calls(toolUse(`g${i}`, "Glob", { pattern: "**/*.rb" })));

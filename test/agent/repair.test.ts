@@ -1,15 +1,19 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { calls, lastMessage, makeRepo, PLAN, planFor, RAILS_FILES, removeRepo, reply, runScripted, text, writePlan } from "../helpers/msw-anthropic.js";
+import { runScripted } from "../helpers/agent-run.js";
+import { calls, lastMessage, reply, text } from "../helpers/model-api/script.js";
+import { PLAN, planFor, RAILS_FILES, writePlan } from "../helpers/rails-app.js";
+import { makeTempRepo } from "../helpers/temp-repo.js";
 
 /** When the model stops, the plan must exist and pass the checks of plan-format.md, or it is sent back. */
 
 let repo: string;
+let removeRepo: () => Promise<void>;
 beforeEach(async () => {
-  repo = await makeRepo(RAILS_FILES);
+  ({ root: repo, cleanup: removeRepo } = await makeTempRepo(RAILS_FILES));
 });
-afterEach(() => removeRepo(repo));
+afterEach(() => removeRepo());
 
 const BROKEN: { check: string; markdown: string; problem: RegExp }[] = [
   { check: "a missing section", markdown: planFor().replace(/## Risks\n.*\n\n/, ""), problem: /Risks.*missing/ },

@@ -2,33 +2,25 @@ import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import {
-  BASE_URL,
-  calls,
-  makeRepo,
-  planFor,
-  RAILS_FILES,
-  removeRepo,
-  reply,
-  runScripted,
-  TEST_KEY,
-  text,
-  toolUse,
-  writePlan,
-} from "../helpers/msw-anthropic.js";
+import { runScripted } from "../helpers/agent-run.js";
+import { BASE_URL, TEST_KEY } from "../helpers/model-api/msw.js";
+import { calls, reply, text, toolUse } from "../helpers/model-api/script.js";
+import { planFor, RAILS_FILES, writePlan } from "../helpers/rails-app.js";
+import { makeTempRepo } from "../helpers/temp-repo.js";
 
 /** What goes over the wire: the cached prefix, the credentials, the transcript, the usage and cost. */
 
 let repo: string;
+let removeRepo: () => Promise<void>;
 let scratch: string;
 beforeAll(async () => {
   scratch = await mkdtemp(join(tmpdir(), "agent-transcript-"));
 });
 afterAll(() => rm(scratch, { recursive: true, force: true }));
 beforeEach(async () => {
-  repo = await makeRepo(RAILS_FILES);
+  ({ root: repo, cleanup: removeRepo } = await makeTempRepo(RAILS_FILES));
 });
-afterEach(() => removeRepo(repo));
+afterEach(() => removeRepo());
 
 const fourTurns = () => [
   calls(toolUse("g1", "Glob", { pattern: "**/*.rb" })),

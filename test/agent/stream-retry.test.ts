@@ -1,13 +1,19 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { calls, makeRepo, planFor, RAILS_FILES, removeRepo, reply, runScripted, text, writePlan, type Step } from "../helpers/msw-anthropic.js";
+import { streamRetryDelayMs } from "../../src/agent/stream-retry.js";
+import { defaultHooks } from "../../src/default-hooks.js";
+import { runScripted } from "../helpers/agent-run.js";
+import { calls, reply, type Step, text } from "../helpers/model-api/script.js";
+import { planFor, RAILS_FILES, writePlan } from "../helpers/rails-app.js";
+import { makeTempRepo } from "../helpers/temp-repo.js";
 
 /** The SDK retries requests that fail before the reply starts; a reply that breaks off mid-stream is sent again here. */
 
 let repo: string;
+let removeRepo: () => Promise<void>;
 beforeEach(async () => {
-  repo = await makeRepo(RAILS_FILES);
+  ({ root: repo, cleanup: removeRepo } = await makeTempRepo(RAILS_FILES));
 });
-afterEach(() => removeRepo(repo));
+afterEach(() => removeRepo());
 
 const broken = (how: "error-event" | "drop"): Step => ({ kind: "broken", how });
 
@@ -34,7 +40,7 @@ describe("replies that break off mid-stream", () => {
       reply([text("done")]),
     ]);
     expect(result.subtype).toBe("success");
-  }, 30_000);
+  });
 
   it("gives up with a one-line error after the fifth broken reply in a row", async () => {
     const { result, requests } = await runScripted(repo, Array.from({ length: 6 }, () => broken("error-event")));
@@ -42,5 +48,25 @@ describe("replies that break off mid-stream", () => {
     expect(result).toMatchObject({ subtype: "error_during_execution", is_error: true });
     expect(result.error).toMatch(/stayed overloaded/);
     expect(result.error).not.toContain("\n");
-  }, 30_000);
+  });
+});
+
+describe("the wait before a resend", () => {
+  it("asks the run's retry policy before each resend, counting the failures in a row", async () => {
+    const asked: number[] = [];
+    const retry = { maxRetries: 0, delayMs: (failure: number) => (asked.push(failure), 0) };
+    const { result } = await runScripted(
+      repo,
+      [broken("drop"), broken("error-event"), calls(writePlan("w1", planFor())), broken("drop"), reply([text("done")])],
+      {},
+      { ...defaultHooks(), retry },
+    );
+    expect(result.subtype).toBe("success");
+    // A reply that arrives whole starts the count again.
+    expect(asked).toEqual([1, 2, 1]);
+  });
+
+  it("backs off exponentially by default: 0.5 s, doubling, at most 8 s", () => {
+    expect([1, 2, 3, 4, 5, 6].map(streamRetryDelayMs)).toEqual([500, 1000, 2000, 4000, 8000, 8000]);
+  });
 });

@@ -1,28 +1,10 @@
-import { mkdir, mkdtemp, rm, symlink, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
-
-/** A small Rails-like repo in a temp dir, for citation checks. `db/schema.rb` has 20 lines. */
-export async function makePlanRepo(extra: Record<string, string> = {}): Promise<{ root: string; cleanup: () => Promise<void> }> {
-  const root = await mkdtemp(join(tmpdir(), "plan-repo-"));
-  const files: Record<string, string> = {
-    "db/schema.rb": Array.from({ length: 20 }, (_, i) => `# schema line ${i + 1}`).join("\n") + "\n",
-    "app/models/user.rb": "class User < ApplicationRecord\nend\n",
-    "db/migrate/20240101000000_create_users.rb": "class CreateUsers < ActiveRecord::Migration[7.1]\nend\n",
-    "package.json": "{}\n",
-    ...extra,
-  };
-  for (const [path, content] of Object.entries(files)) {
-    await mkdir(dirname(join(root, path)), { recursive: true });
-    await writeFile(join(root, path), content);
-  }
-  return { root, cleanup: () => rm(root, { recursive: true, force: true }) };
-}
-
-export async function linkInRepo(root: string, path: string, target: string): Promise<void> {
-  await mkdir(dirname(join(root, path)), { recursive: true });
-  await symlink(target, join(root, path));
-}
+/** A small Rails-like repo for citation checks (`db/schema.rb` has 20 lines), and plans that cite it. */
+export const PLAN_REPO_FILES: Record<string, string> = {
+  "db/schema.rb": Array.from({ length: 20 }, (_, i) => `# schema line ${i + 1}`).join("\n") + "\n",
+  "app/models/user.rb": "class User < ApplicationRecord\nend\n",
+  "db/migrate/20240101000000_create_users.rb": "class CreateUsers < ActiveRecord::Migration[7.1]\nend\n",
+  "package.json": "{}\n",
+};
 
 export interface PlanParts {
   title: string;
@@ -35,7 +17,7 @@ export interface PlanParts {
   extra: string;
 }
 
-/** A plan that passes every check against makePlanRepo(); override a part to break one thing. */
+/** A plan that passes every check against PLAN_REPO_FILES; override a part to break one thing. */
 export const GOOD_PLAN_PARTS: PlanParts = {
   title: "# Migration Plan: rename users.email to users.email_address",
   currentState: "`users.email` is a string column (`db/schema.rb:14`), read by `app/models/user.rb:1-2`.",

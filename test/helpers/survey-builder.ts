@@ -1,12 +1,10 @@
-import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
 import { offlinePlan } from "../../src/offline/plan.js";
 import { checkPlan } from "../../src/plan/check.js";
 import { checkPlanSafety } from "../../src/rules/check.js";
 import type {
   Cite, ColumnInfo, DatabaseEngine, FrameworkId, FrameworkInfo, Operation, ParsedTask, Reference, Survey,
 } from "../../src/survey/types.js";
+import { makeTempRepo, type TempRepo } from "./temp-repo.js";
 
 /** Per framework: what a survey of a small app of that framework would report. Paths are relative to the repo. */
 const FRAMEWORKS: Record<string, Omit<FrameworkInfo, "id" | "evidence" | "schemaFiles" | "newMigration" | "safetyTools">> = {
@@ -85,8 +83,7 @@ export function buildSurvey(options: SurveyOptions = {}): Survey {
 }
 
 /** Every file a survey cites, written with 30 lines each into a temp repo, so a plan's citations can be checked. */
-export async function repoForSurvey(survey: Survey): Promise<{ root: string; cleanup: () => Promise<void> }> {
-  const root = await mkdtemp(join(tmpdir(), "offline-repo-"));
+export function repoForSurvey(survey: Survey): Promise<TempRepo> {
   const paths = new Set<string>([
     ...survey.database.evidence.map((c) => c.path),
     ...survey.history.map((c) => c.path),
@@ -97,11 +94,8 @@ export async function repoForSurvey(survey: Survey): Promise<{ root: string; cle
     ...[...survey.references.code, ...survey.references.tests, ...survey.references.sameNameOrUnclear].map((r) => r.path),
     ...survey.frameworks.flatMap((f) => [...f.migrations, ...f.schemaFiles, ...f.evidence.map((c) => c.path)]),
   ]);
-  for (const path of paths) {
-    await mkdir(dirname(join(root, path)), { recursive: true });
-    await writeFile(join(root, path), Array.from({ length: 30 }, (_, i) => `line ${i + 1}`).join("\n") + "\n");
-  }
-  return { root, cleanup: () => rm(root, { recursive: true, force: true }) };
+  const text = Array.from({ length: 30 }, (_, i) => `line ${i + 1}`).join("\n") + "\n";
+  return makeTempRepo(Object.fromEntries([...paths].map((path) => [path, text])), { prefix: "offline-repo-" });
 }
 
 /** The offline plan for a built survey, with the plan checks' errors and the safety check's findings on it. */

@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, realpath, rm, symlink, utimes, writeFile } from "node:fs/promises";
+import { cp, mkdir, mkdtemp, realpath, rm, symlink, utimes, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 
@@ -16,12 +16,19 @@ export interface TempRepo {
   cleanup(): Promise<void>;
 }
 
+export interface TempRepoOptions {
+  /** The temp folder's name starts with this. */
+  prefix?: string;
+  /** Folders copied in before the files are written, by where they go in the repo ("." for its root). */
+  copy?: Record<string, string>;
+}
+
 /**
- * Builds a small repository in a fresh temp folder from a `{ path: content }` map (folders are created).
- * A path ending in `/` with content "" makes an empty folder.
+ * The one maker of test repositories: a fresh temp folder with copies of `options.copy`, then the files of a
+ * `{ path: content }` map (folders are created). A path ending in `/` with content "" makes an empty folder.
  */
-export async function makeTempRepo(files: Record<string, TempEntry> = {}, prefix = "temp-repo-"): Promise<TempRepo> {
-  const root = await realpath(await mkdtemp(join(tmpdir(), prefix)));
+export async function makeTempRepo(files: Record<string, TempEntry> = {}, options: TempRepoOptions = {}): Promise<TempRepo> {
+  const root = await realpath(await mkdtemp(join(tmpdir(), options.prefix ?? "temp-repo-")));
   const repo: TempRepo = {
     root,
     path: (relativePath) => join(root, relativePath),
@@ -38,6 +45,7 @@ export async function makeTempRepo(files: Record<string, TempEntry> = {}, prefix
     touch: (relativePath, seconds) => utimes(join(root, relativePath), seconds, seconds),
     cleanup: () => rm(root, { recursive: true, force: true }),
   };
+  for (const [under, source] of Object.entries(options.copy ?? {})) await cp(source, join(root, under), { recursive: true });
   for (const [path, entry] of Object.entries(files)) await repo.write(path, entry);
   return repo;
 }

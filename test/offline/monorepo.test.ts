@@ -8,7 +8,7 @@ import { checkPlan } from "../../src/plan/check.js";
 import { survey } from "../../src/survey/index.js";
 import type { Survey } from "../../src/survey/types.js";
 import { FIXTURE_APPS_DIR } from "../helpers/survey-fixtures.js";
-import { surveyTempRepo } from "../helpers/survey-temp-repo.js";
+import { makeTempRepo, type TempRepo } from "../helpers/temp-repo.js";
 
 const NOW = new Date("2026-11-28T12:00:00Z");
 const FILE_TOKEN = new RegExp(`(?:^|\\s)([\\w.@+/-]+\\.(?:${CITATION_EXTENSIONS.join("|")}))(?=\\s|$)`, "g");
@@ -28,13 +28,15 @@ function commandFiles(markdown: string): string[] {
 }
 
 describe("the offline plan in a monorepo with Django in a subfolder and a Prisma service", () => {
-  let repo: Awaited<ReturnType<typeof surveyTempRepo>>;
+  let repo: TempRepo;
   let found: Survey;
   let markdown: string;
   beforeAll(async () => {
-    repo = await surveyTempRepo({ "package.json": '{ "private": true, "workspaces": ["services/*"] }\n' }, {
-      backend: join(FIXTURE_APPS_DIR, "django"),
-      "services/accounts": join(FIXTURE_APPS_DIR, "prisma"),
+    repo = await makeTempRepo({ "package.json": '{ "private": true, "workspaces": ["services/*"] }\n' }, {
+      copy: {
+        backend: join(FIXTURE_APPS_DIR, "django"),
+        "services/accounts": join(FIXTURE_APPS_DIR, "prisma"),
+      },
     });
     found = await survey(repo.root, "rename users.email to users.email_address");
     markdown = offlinePlan(found, { planPath: "migration-plans/plan.md", now: NOW });

@@ -1,11 +1,12 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { checkPlan } from "../../src/plan/check.js";
-import { makePlanRepo, planText } from "../helpers/plan-repo.js";
+import { PLAN_REPO_FILES, planText } from "../helpers/plan-repo.js";
+import { makeTempRepo } from "../helpers/temp-repo.js";
 
 let root: string;
 let cleanup: () => Promise<void>;
-beforeAll(async () => ({ root, cleanup } = await makePlanRepo()));
+beforeAll(async () => ({ root, cleanup } = await makeTempRepo(PLAN_REPO_FILES)));
 afterAll(() => cleanup());
 
 const errorsOf = async (markdown: string) => (await checkPlan(markdown, root)).errors;
@@ -143,7 +144,7 @@ describe("checkPlan: citations", () => {
   });
 
   it("rejects a secret file even when it exists", async () => {
-    const secret = await makePlanRepo({ ".env.production.json": "{}\n", "config/.env.example.yml": "a: 1\n" });
+    const secret = await makeTempRepo({ ...PLAN_REPO_FILES, ".env.production.json": "{}\n", "config/.env.example.yml": "a: 1\n" });
     try {
       const { errors } = await checkPlan(withCitation("`.env.production.json`"), secret.root);
       expect(errors).toEqual([
@@ -162,7 +163,7 @@ describe("checkPlan: citations", () => {
   });
 
   it("names a folder that looks like a file", async () => {
-    const repo = await makePlanRepo({ "config/routes.rb/keep.txt": "" });
+    const repo = await makeTempRepo({ ...PLAN_REPO_FILES, "config/routes.rb/keep.txt": "" });
     try {
       const { errors } = await checkPlan(withCitation("`config/routes.rb`"), repo.root);
       expect(errors).toEqual(["Citation `config/routes.rb` does not resolve: config/routes.rb is a folder, not a file."]);

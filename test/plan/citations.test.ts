@@ -4,7 +4,8 @@ import { join } from "node:path";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CitationResolver, findCitations } from "../../src/plan/citations.js";
-import { linkInRepo, makePlanRepo } from "../helpers/plan-repo.js";
+import { PLAN_REPO_FILES } from "../helpers/plan-repo.js";
+import { makeTempRepo } from "../helpers/temp-repo.js";
 
 const paths = (text: string) => findCitations(text).map((c) => c.written);
 
@@ -67,14 +68,15 @@ describe("CitationResolver", () => {
   let outside: string;
   let cleanup: () => Promise<void>;
   beforeAll(async () => {
-    ({ root, cleanup } = await makePlanRepo({ "empty.sql": "", "one.sql": "select 1", ".env.example.yml": "a: 1\n" }));
+    const repo = await makeTempRepo({ ...PLAN_REPO_FILES, "empty.sql": "", "one.sql": "select 1", ".env.example.yml": "a: 1\n" });
+    ({ root, cleanup } = repo);
     outside = await mkdtemp(join(tmpdir(), "plan-outside-"));
     await writeFile(join(outside, "leak.rb"), "x\n");
-    await linkInRepo(root, "app/leak.rb", join(outside, "leak.rb"));
-    await linkInRepo(root, "config/linked.rb", join(root, "app/models/user.rb"));
-    await writeFile(join(root, "server.pem.md"), "not secret: the name ends in .md\n");
-    await writeFile(join(root, ".env"), "SECRET=1\n");
-    await linkInRepo(root, "config/settings.yml", join(root, ".env"));
+    await repo.write("app/leak.rb", { symlink: join(outside, "leak.rb") });
+    await repo.write("config/linked.rb", { symlink: join(root, "app/models/user.rb") });
+    await repo.write("server.pem.md", "not secret: the name ends in .md\n");
+    await repo.write(".env", "SECRET=1\n");
+    await repo.write("config/settings.yml", { symlink: join(root, ".env") });
   });
   afterAll(async () => {
     await cleanup();

@@ -24,7 +24,7 @@ const TOOLS_MD_FLAGS = [
 
 beforeAll(async () => {
   repo = await makeTempRepo({ "a.rb": "users\n" });
-  bin = await makeTempRepo({}, "fake-rg-");
+  bin = await makeTempRepo({}, { prefix: "fake-rg-" });
   spy = bin.path("rg");
   // A stand-in ripgrep that records its arguments and what its standard input is, then runs the real one.
   await writeFile(

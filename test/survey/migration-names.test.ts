@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { survey } from "../../src/survey/index.js";
 import { nextPrefix } from "../../src/survey/migration-name.js";
 import type { Survey } from "../../src/survey/types.js";
-import { surveyTempRepo } from "../helpers/survey-temp-repo.js";
+import { makeTempRepo, type TempRepo } from "../helpers/temp-repo.js";
 
 const NOW = new Date("2026-11-28T12:00:00Z");
 const APPS = join(import.meta.dirname, "../fixtures/apps");
@@ -41,10 +41,10 @@ describe("the example path of a new migration for the task, per framework", () =
 });
 
 describe("a table-level task", () => {
-  let repo: Awaited<ReturnType<typeof surveyTempRepo>>;
+  let repo: TempRepo;
   let result: Survey;
   beforeAll(async () => {
-    repo = await surveyTempRepo({}, { ".": join(APPS, "rails") });
+    repo = await makeTempRepo({}, { copy: { ".": join(APPS, "rails") } });
     result = await survey(repo.root, "drop the newsletter_subscriptions table");
   });
   afterAll(() => repo.cleanup());

@@ -2,17 +2,19 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { survey } from "../../src/survey/index.js";
 import type { Survey } from "../../src/survey/types.js";
-import { surveyTempRepo } from "../helpers/survey-temp-repo.js";
+import { makeTempRepo, type TempRepo } from "../helpers/temp-repo.js";
 
 const APPS = join(import.meta.dirname, "../fixtures/apps");
 
 describe("a monorepo with a Rails API and a Prisma service side by side", () => {
-  let repo: Awaited<ReturnType<typeof surveyTempRepo>>;
+  let repo: TempRepo;
   let result: Survey;
   beforeAll(async () => {
-    repo = await surveyTempRepo({ "package.json": '{ "private": true, "workspaces": ["services/*"] }\n' }, {
-      "apps/api": join(APPS, "rails"),
-      "services/accounts": join(APPS, "prisma"),
+    repo = await makeTempRepo({ "package.json": '{ "private": true, "workspaces": ["services/*"] }\n' }, {
+      copy: {
+        "apps/api": join(APPS, "rails"),
+        "services/accounts": join(APPS, "prisma"),
+      },
     });
     result = await survey(repo.root, "rename users.email to users.email_address");
   });
@@ -48,7 +50,7 @@ describe("a monorepo with a Rails API and a Prisma service side by side", () => 
 
 describe("a Django app whose table keeps Django's default name", () => {
   it("maps accounts_user to the model User of the app accounts", async () => {
-    const repo = await surveyTempRepo({
+    const repo = await makeTempRepo({
       "manage.py": "",
       "accounts/models.py": "from django.db import models\n\n\nclass User(models.Model):\n    email = models.EmailField()\n\n\nclass Invite(models.Model):\n    email = models.EmailField()\n",
       "accounts/migrations/0001_initial.py": 'from django.db import migrations, models\n\n\nclass Migration(migrations.Migration):\n    operations = [\n        migrations.CreateModel(\n            name="User",\n            fields=[("email", models.EmailField())],\n        ),\n        migrations.CreateModel(\n            name="Invite",\n            fields=[("email", models.EmailField())],\n        ),\n    ]\n',

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { renderSurveyForModel, survey } from "../../src/survey/index.js";
 import type { Survey } from "../../src/survey/types.js";
-import { surveyTempRepo } from "../helpers/survey-temp-repo.js";
+import { makeTempRepo, type TempRepo } from "../helpers/temp-repo.js";
 
 const SERVICES = 1500;
 
@@ -23,10 +23,10 @@ function largeRailsApp(): Record<string, string> {
 }
 
 describe("renderSurveyForModel on a large repo", () => {
-  let repo: Awaited<ReturnType<typeof surveyTempRepo>>;
+  let repo: TempRepo;
   let result: Survey;
   beforeAll(async () => {
-    repo = await surveyTempRepo(largeRailsApp());
+    repo = await makeTempRepo(largeRailsApp());
     result = await survey(repo.root, "rename users.email to email_address");
   }, 120_000);
   afterAll(() => repo.cleanup());

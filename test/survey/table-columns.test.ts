@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { survey } from "../../src/survey/index.js";
-import { surveyTempRepo } from "../helpers/survey-temp-repo.js";
+import { makeTempRepo } from "../helpers/temp-repo.js";
 
 describe("the table's columns are database column names", () => {
   it("Drizzle: the name given to the column builder, else the key; never the table name or a code name", async () => {
-    const repo = await surveyTempRepo({
+    const repo = await makeTempRepo({
       "drizzle.config.ts": 'import { defineConfig } from "drizzle-kit";\nexport default defineConfig({ dialect: "sqlite", schema: "./src/schema.ts", out: "./drizzle" });\n',
       "src/schema.ts": [
         'import { integer, sqliteTable, text } from "drizzle-orm/sqlite-core";',
@@ -30,7 +30,7 @@ describe("the table's columns are database column names", () => {
   });
 
   it("Prisma: the @map name, and no relation fields", async () => {
-    const repo = await surveyTempRepo({
+    const repo = await makeTempRepo({
       "prisma/schema.prisma": [
         'datasource db {\n  provider = "postgresql"\n  url      = env("DATABASE_URL")\n}',
         "",

@@ -1,14 +1,17 @@
 import { existsSync } from "node:fs";
 import { createServer } from "node:net";
-import { rm } from "node:fs/promises";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
+import { MAX_RETRIES } from "../../src/agent/constants.js";
 import type { ResultSubtype } from "../../src/errors.js";
 import type { RunResult } from "../../src/types.js";
-import { copyShopRails, fakeApiEnv, planWithoutRollback, runCli, shopRailsPlan, type CliOutcome } from "../helpers/cli-subprocess.js";
-import { planWritingScript, startFakeAnthropic, type FakeScript } from "../helpers/fake-anthropic.js";
+import { runMain, type MainOptions, type MainOutcome } from "../helpers/cli-in-process.js";
+import { planWritingScript } from "../helpers/model-api/conversations.js";
+import { startFakeAnthropic } from "../helpers/model-api/http.js";
+import { apiError, type Script } from "../helpers/model-api/script.js";
+import { copyShopRails, planWithoutRollback, shopRailsPlan } from "../helpers/shop-rails.js";
 
-/** Runs that fail after they start: each exits 1 with one line in text, and one error result in json. */
+/** Runs that fail after they start, in process: each exits 1 with one line in text, and one error result in json. */
 
 const TASK = "rename users.email to users.email_address";
 const PLAN = "migration-plans/rename-email.md";
@@ -18,24 +21,21 @@ afterEach(async () => {
   await Promise.all(cleanups.splice(0).map((cleanup) => cleanup()));
 });
 
-async function runAgainst(script: FakeScript | { url: string }, extra: string[] = []) {
-  const repo = await copyShopRails();
-  cleanups.push(() => rm(repo, { recursive: true, force: true }));
-  let url: string;
-  let requests = () => 0;
-  if ("url" in script) {
-    url = script.url;
-  } else {
-    const fake = await startFakeAnthropic(script);
-    cleanups.push(() => fake.close());
-    url = fake.url;
-    requests = () => fake.requests.length;
-  }
-  const run = (format: string) => runCli(["-C", repo, "-o", PLAN, "--output-format", format, ...extra, TASK], { env: fakeApiEnv(url) });
-  return { repo, run, requests };
+/** A copy of shop-rails and a run of the CLI there against `model`: a script, or a server of its own. */
+async function runAgainst(model: Script | { url: string }, extra: string[] = []) {
+  const { root: repo, cleanup } = await copyShopRails();
+  cleanups.push(cleanup);
+  let requests = 0;
+  const run = async (format: string) => {
+    const options: MainOptions = "url" in model ? { server: model } : { script: model };
+    const outcome = await runMain(["-C", repo, "-o", PLAN, "--output-format", format, ...extra, TASK], options);
+    requests = outcome.requests.length;
+    return outcome;
+  };
+  return { repo, run, requests: () => requests };
 }
 
-function expectOneLineFailure(outcome: CliOutcome, message: RegExp): void {
+function expectOneLineFailure(outcome: MainOutcome, message: RegExp): void {
   expect(outcome.code, outcome.stderr).toBe(1);
   const errors = outcome.stderr.split("\n").filter((line) => line.startsWith("migration-agent: "));
   expect(errors, outcome.stderr).toHaveLength(1);
@@ -43,7 +43,7 @@ function expectOneLineFailure(outcome: CliOutcome, message: RegExp): void {
   expect(outcome.stderr).not.toMatch(/\n\s+at /);
 }
 
-function expectJsonFailure(outcome: CliOutcome, subtype: ResultSubtype): RunResult {
+function expectJsonFailure(outcome: MainOutcome, subtype: ResultSubtype): RunResult {
   expect(outcome.code, outcome.stderr).toBe(1);
   expect(outcome.stdout.trimEnd().split("\n")).toHaveLength(1);
   const result = JSON.parse(outcome.stdout) as RunResult;
@@ -53,25 +53,25 @@ function expectJsonFailure(outcome: CliOutcome, subtype: ResultSubtype): RunResu
   return result;
 }
 
-const unauthorized = { status: 401 };
-const notFound = { status: 404, body: { type: "error", error: { type: "not_found_error", message: "model: claude-nope-9" } } };
+const unauthorized = () => apiError(401);
+const notFound = () => apiError(404, "not_found_error", "model: claude-nope-9");
 const plan = planWritingScript({ planPath: PLAN, planMarkdown: shopRailsPlan(TASK) });
 
 describe("API failures", () => {
   it("401: exit 1 with one line about the key, without retrying", async () => {
-    const { run, requests } = await runAgainst(() => unauthorized);
+    const { run, requests } = await runAgainst(unauthorized);
     expectOneLineFailure(await run("text"), /401.*ANTHROPIC_API_KEY/);
     expect(requests()).toBe(1);
     expectJsonFailure(await run("json"), "error_during_execution");
   });
 
   it("404: exit 1 naming the model", async () => {
-    const { run } = await runAgainst(() => notFound, ["-m", "claude-nope-9"]);
+    const { run } = await runAgainst(notFound, ["-m", "claude-nope-9"]);
     expectOneLineFailure(await run("text"), /claude-nope-9/);
     expect(expectJsonFailure(await run("json"), "error_during_execution").model).toBe("claude-nope-9");
   });
 
-  it("network down (a closed port): exit 1 after the retries", { timeout: 120_000 }, async () => {
+  it("network down (a closed port): exit 1 after the retries", async () => {
     const closed = createServer();
     await new Promise<void>((resolve) => closed.listen(0, "127.0.0.1", resolve));
     const { port } = closed.address() as { port: number };
@@ -80,6 +80,14 @@ describe("API failures", () => {
     const outcome = await run("json");
     expectJsonFailure(outcome, "error_during_execution");
     expect(JSON.parse(outcome.stdout).error).toMatch(new RegExp(`127\\.0\\.0\\.1:${port}`));
+  });
+
+  it("a connection dropped every time: exit 1 once the SDK's retries are spent", async () => {
+    const fake = await startFakeAnthropic(() => ({ kind: "drop" }));
+    cleanups.push(() => fake.close());
+    const { run } = await runAgainst(fake);
+    expectJsonFailure(await run("json"), "error_during_execution");
+    expect(fake.requests).toHaveLength(MAX_RETRIES + 1);
   });
 });
 

@@ -1,14 +1,16 @@
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
-import { readFile, rm } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { packageRoot } from "../../src/paths.js";
 import type { RunResult } from "../../src/types.js";
-import { startFakeAnthropic } from "../helpers/fake-anthropic.js";
-import { conversationsByMarker, makeRailsRepo, validPlan } from "../helpers/mcp-scenarios.js";
+import { conversationsByMarker } from "../helpers/model-api/conversations.js";
+import { fakeApiEnv, startFakeAnthropic, type FakeAnthropic } from "../helpers/model-api/http.js";
+import { planFor, RAILS_FILES } from "../helpers/rails-app.js";
+import { makeTempRepo, type TempRepo } from "../helpers/temp-repo.js";
 
 /**
  * `migration-agent mcp` as a client sees it: the built CLI spawned over stdio, driven by the official
@@ -19,16 +21,18 @@ import { conversationsByMarker, makeRailsRepo, validPlan } from "../helpers/mcp-
 const BIN = join(packageRoot(), "dist", "src", "bin.js");
 const PLAN = "migration-plans/rename.md";
 
-let fake: Awaited<ReturnType<typeof startFakeAnthropic>>;
+let fake: FakeAnthropic;
 let client: Client;
 let stderr = "";
 const clientErrors: Error[] = [];
 let cwdRepo: string;
 let otherRepo: string;
+const repos: TempRepo[] = [];
+const validPlan = (task: string) => planFor({}, task);
 
 beforeAll(async () => {
-  cwdRepo = await makeRailsRepo();
-  otherRepo = await makeRailsRepo();
+  repos.push(await makeTempRepo(RAILS_FILES, { prefix: "mcp-repo-" }), await makeTempRepo(RAILS_FILES, { prefix: "mcp-repo-" }));
+  [cwdRepo, otherRepo] = repos.map((repo) => repo.root) as [string, string];
   fake = await startFakeAnthropic(
     conversationsByMarker({
       "TASK-CWD": { kind: "plan", planPath: PLAN, markdown: validPlan("TASK-CWD rename users.email") },
@@ -41,7 +45,7 @@ beforeAll(async () => {
     command: process.execPath,
     args: [BIN, "mcp"],
     cwd: cwdRepo,
-    env: { ANTHROPIC_BASE_URL: fake.url, ANTHROPIC_API_KEY: "test-key" },
+    env: fakeApiEnv(fake.url),
     stderr: "pipe",
   });
   transport.stderr?.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
@@ -53,7 +57,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await client?.close();
   await fake?.close();
-  await Promise.all([cwdRepo, otherRepo].map((dir) => dir && rm(dir, { recursive: true, force: true })));
+  await Promise.all(repos.map((repo) => repo.cleanup()));
 });
 
 const call = (args: Record<string, unknown>, options: Parameters<Client["callTool"]>[2] = {}) =>

@@ -6,8 +6,10 @@ import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { packageRoot } from "../../src/paths.js";
 import type { RunResult } from "../../src/types.js";
-import { startFakeAnthropic } from "../helpers/fake-anthropic.js";
-import { conversationsByMarker, makeRailsRepo, validPlan } from "../helpers/mcp-scenarios.js";
+import { conversationsByMarker } from "../helpers/model-api/conversations.js";
+import { fakeApiEnv, startFakeAnthropic } from "../helpers/model-api/http.js";
+import { planFor, RAILS_FILES } from "../helpers/rails-app.js";
+import { makeTempRepo, type TempRepo } from "../helpers/temp-repo.js";
 
 /**
  * The library as another package sees it: a temp package whose node_modules/migration-agent is a
@@ -18,7 +20,7 @@ const run = promisify(execFile);
 const PLAN = "migration-plans/library.md";
 
 let consumer: string;
-let repo: string;
+let repo: TempRepo;
 
 beforeAll(async () => {
   consumer = await mkdtemp(join(tmpdir(), "library-consumer-"));
@@ -27,34 +29,38 @@ beforeAll(async () => {
   await symlink(packageRoot(), join(consumer, "node_modules", "migration-agent"), "dir");
   await copyFile(join(import.meta.dirname, "consumer.mjs"), join(consumer, "consumer.mjs"));
   await copyFile(join(import.meta.dirname, "consumer.ts.txt"), join(consumer, "consumer.ts"));
-  repo = await makeRailsRepo("library-repo-");
+  repo = await makeTempRepo(RAILS_FILES, { prefix: "library-repo-" });
 });
 
 afterAll(async () => {
-  await Promise.all([consumer, repo].map((dir) => dir && rm(dir, { recursive: true, force: true })));
+  await Promise.all([consumer && rm(consumer, { recursive: true, force: true }), repo?.cleanup()]);
 });
 
 /** Runs the consumer script; its whole stdout must be the one JSON object it prints, so the library printed nothing. */
 async function consume(mode: string, env: Record<string, string>) {
   const { stdout } = await run(process.execPath, ["consumer.mjs", mode], {
     cwd: consumer,
-    env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", REPO: repo, ...env },
+    env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", REPO: repo.root, ...env },
   });
   return JSON.parse(stdout) as Record<string, any>;
 }
+
+/** One consumer run answers both tests of the exports and the error classes. */
+let invalidReport: Promise<Record<string, any>> | undefined;
+const invalid = () => (invalidReport ??= consume("invalid", { ANTHROPIC_API_KEY: "test-key" }));
 
 describe("migration-agent as a library", () => {
   it("plans through the fake Messages API, streams events, and writes nothing to stdout", async () => {
     const task = "LIB-TASK rename users.email to users.email_address";
     const fake = await startFakeAnthropic(
-      conversationsByMarker({ "LIB-TASK": { kind: "plan", planPath: PLAN, markdown: validPlan(task) } }),
+      conversationsByMarker({ "LIB-TASK": { kind: "plan", planPath: PLAN, markdown: planFor({}, task) } }),
     );
     try {
-      const report = await consume("plan", { ANTHROPIC_BASE_URL: fake.url, ANTHROPIC_API_KEY: "test-key", TASK: task, OUT: PLAN });
+      const report = await consume("plan", { ...fakeApiEnv(fake.url), TASK: task, OUT: PLAN });
       const result = report.result as RunResult;
       expect(result).toMatchObject({ type: "result", subtype: "success", is_error: false, plan_path: PLAN });
-      expect(result.plan?.sections.steps.map((step) => step.n)).toEqual([1, 2]);
-      expect(await readFile(join(repo, PLAN), "utf8")).toBe(validPlan(task));
+      expect(result.plan?.sections.steps.map((step) => step.n)).toEqual([1, 2, 3]);
+      expect(await readFile(join(repo.root, PLAN), "utf8")).toBe(planFor({}, task));
       expect(report.events[0]).toBe("init");
       expect(report.events).toEqual(expect.arrayContaining(["tool_use", "tool_result"]));
       expect(report.events.at(-1)).toBe("result");
@@ -72,7 +78,7 @@ describe("migration-agent as a library", () => {
   });
 
   it("exports planMigration and the error classes by name", async () => {
-    const report = await consume("invalid", { ANTHROPIC_API_KEY: "test-key" });
+    const report = await invalid();
     expect(report.exports).toEqual(
       expect.arrayContaining([
         "planMigration",
@@ -90,7 +96,7 @@ describe("migration-agent as a library", () => {
   });
 
   it("throws a typed UsageError for invalid options, without exiting the process", async () => {
-    const report = await consume("invalid", { ANTHROPIC_API_KEY: "test-key" });
+    const report = await invalid();
     for (const name of ["noTask", "missingRepo", "badMaxTurns", "noApiKey"]) {
       const outcome = report.errors[name];
       expect(outcome, name).toMatchObject({
