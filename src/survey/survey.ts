@@ -59,7 +59,7 @@ async function surveyRepo(root: string, task: string, options: SurveyOptions): P
   checkAborted(options.signal);
   const result: Survey = {
     root, task: parsed, frameworks, database, table: null, column: null, history: [], references: noReferences(),
-    notes: [], fileCount: repo.files.length, durationMs: 0,
+    notes: [], fileCount: repo.files.length, durationMs: 0, model: null,
   };
   // A model's table is the repo's to say: Prisma's `User` is the table "User", not `users`.
   if (parsed.model && parsed.table === tableForModel(parsed.model)) parsed.table = await tableOfModel(repo, parsed.model, frameworks);

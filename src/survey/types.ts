@@ -1,3 +1,5 @@
+import type { Disagreement, ForeignKey, SqlDialect, Table, Unreadable } from "../model/schema.js";
+
 /**
  * The survey's JSON: what the program finds in a repo without a model (survey.md).
  * Every fact that comes from a file carries a citation `{ path, line }`, path relative to the repo root.
@@ -171,4 +173,19 @@ export interface Survey {
   /** Files listed, for the record. */
   fileCount: number;
   durationMs: number;
+  /**
+   * The schema model's view of the task's table (model.md): its facts with their sources, the tables whose foreign
+   * keys point at it (the proof builds them too), and what the readers could not read or found in disagreement.
+   * Null until the survey reads the model.
+   */
+  model: SurveyModel | null;
+}
+
+export interface SurveyModel {
+  dialect: SqlDialect | null;
+  table: Table | null;
+  /** Tables with a foreign key to `table`, each with that key. */
+  referencing: { table: Table; foreignKey: ForeignKey }[];
+  disagreements: Disagreement[];
+  unreadable: Unreadable[];
 }

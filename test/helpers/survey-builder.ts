@@ -79,6 +79,7 @@ export function buildSurvey(options: SurveyOptions = {}): Survey {
     notes: options.notes ?? [],
     fileCount: 20,
     durationMs: 1,
+    model: null,
   };
 }
 
