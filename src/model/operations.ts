@@ -76,7 +76,8 @@ export type Operation = Base &
     | { kind: "set_nullable"; table: string; column: string; nullable: boolean }
     | { kind: "set_default"; table: string; column: string; default: DefaultValue | null }
     | { kind: "create_index"; index: IndexSpec; concurrently: boolean; ifNotExists?: boolean; mysql?: MysqlClauses }
-    | { kind: "drop_index"; name: string; table: string | null; concurrently: boolean; ifExists?: boolean }
+    /** `columns`: the source names the index by its columns (`remove_index :users, :email`); replay drops the index on them when none has `name`. */
+    | { kind: "drop_index"; name: string; table: string | null; concurrently: boolean; ifExists?: boolean; columns?: string[] }
     | { kind: "rename_index"; name: string; to: string; table: string | null }
     /** `notValid`: PostgreSQL's NOT VALID (or a framework's `validate: false`); `usingIndex`: ADD … USING INDEX. */
     | { kind: "add_constraint"; table: string; constraint: ConstraintSpec; notValid: boolean; usingIndex?: string }

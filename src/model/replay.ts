@@ -80,7 +80,7 @@ export function applyOperation(schema: Schema, op: Operation): void {
       return;
     }
     case "drop_index":
-      return dropIndex(schema, op.name, op.table, op.source);
+      return dropIndex(schema, op.name, op.table, op.source, op.columns);
     case "rename_index": {
       for (const table of tablesOf(schema, op.table)) {
         const index = table.indexes.find((i) => i.name?.toLowerCase() === op.name.toLowerCase());
@@ -366,11 +366,17 @@ function renameColumn(schema: Schema, tableName: string, from: string, to: strin
   }
 }
 
-function dropIndex(schema: Schema, name: string, tableName: string | null, source: Source): void {
+function dropIndex(schema: Schema, name: string, tableName: string | null, source: Source, columns?: string[]): void {
   const lower = name.toLowerCase();
   for (const table of tablesOf(schema, tableName)) {
     const before = table.indexes.length;
     table.indexes = table.indexes.filter((i) => i.name?.toLowerCase() !== lower);
+    if (table.indexes.length === before && columns) {
+      // Named by its columns: the first index whose keys are exactly those columns, in order.
+      const wanted = columns.map((c) => c.toLowerCase()).join(",");
+      const at = table.indexes.findIndex((i) => i.keys.map((k) => k.column?.toLowerCase() ?? "").join(",") === wanted);
+      if (at >= 0) table.indexes.splice(at, 1);
+    }
     if (table.indexes.length !== before) table.history.push(source);
   }
 }
