@@ -34,7 +34,8 @@ export interface IndexSpec {
   include: string[];
 }
 
-export type ConstraintSpec =
+/** `source`: where the constraint is declared when that is not the operation's own line (`t.check_constraint`). */
+export type ConstraintSpec = { source?: Source } & (
   | { kind: "primary_key"; name: string | null; columns: string[] }
   | { kind: "unique"; name: string | null; columns: string[] }
   | { kind: "check"; name: string | null; expression: string; columns: string[] }
@@ -47,7 +48,8 @@ export type ConstraintSpec =
       onDelete: ReferentialAction | null;
       onUpdate: ReferentialAction | null;
     }
-  | { kind: "exclude"; name: string | null; sql: string };
+  | { kind: "exclude"; name: string | null; sql: string }
+);
 
 /** MySQL's online DDL clauses, as the statement gives them. */
 export interface MysqlClauses {

@@ -207,7 +207,8 @@ function columnFromSpec(spec: ColumnSpec, operationSource: Source): Column {
   return column;
 }
 
-function addInlineConstraints(table: Table, spec: ColumnSpec, source: Source): void {
+function addInlineConstraints(table: Table, spec: ColumnSpec, operationSource: Source): void {
+  const source = spec.source ?? operationSource;
   if (spec.primaryKey) table.primaryKey = { name: null, columns: [spec.name], source };
   if (spec.unique) table.uniques.push({ name: null, columns: [spec.name], source });
   if (spec.check) table.checks.push({ name: null, expression: spec.check, columns: [spec.name], validated: true, source });
@@ -226,7 +227,8 @@ function addInlineConstraints(table: Table, spec: ColumnSpec, source: Source): v
   }
 }
 
-function addConstraint(table: Table, constraint: ConstraintSpec, source: Source, validated: boolean): void {
+function addConstraint(table: Table, constraint: ConstraintSpec, operationSource: Source, validated: boolean): void {
+  const source = constraint.source ?? operationSource;
   // A constraint the table already has by that name is not added twice (a guarded migration states it again).
   const named = constraint.name?.toLowerCase();
   if (named && [...table.uniques, ...table.checks, ...table.foreignKeys].some((c) => c.name?.toLowerCase() === named)) return;

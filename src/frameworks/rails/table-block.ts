@@ -5,6 +5,7 @@
  */
 import type { ColumnSpec, ConstraintSpec, Operation } from "../../model/operations.js";
 import { booleanOf, nameOf, option, receiverName, stringOf, type CodeBlock, type CodeCall, type CodeStatement } from "../../parse/code-value.js";
+import { expressionColumns } from "../../parse/expression-columns.js";
 import { columnSpec, namesIn } from "./column.js";
 import { branchTaken } from "./conditions.js";
 import { sourceOf, untyped, type RailsContext } from "./context.js";
@@ -74,33 +75,33 @@ export function readCreateBlock(table: string, block: CodeBlock | null, ctx: Rai
     const source = sourceOf(ctx, call);
     if (COLUMN_TYPES.has(call.name) || call.name === "column") {
       for (const column of typedColumns(call, ctx)) {
-        body.columns.push(column);
+        body.columns.push({ ...column, source });
         const index = columnIndex(table, column.name, call, ctx);
         if (index) body.after.push(index);
       }
     } else if (call.name === "references" || call.name === "belongs_to") {
       for (const ref of call.args.map(nameOf).filter((n): n is string => n !== null)) {
         const parts = referenceParts(table, ref, call, ctx, false);
-        body.columns.push(...parts.columns);
-        if (parts.foreignKey) body.constraints.push(parts.foreignKey);
+        body.columns.push(...parts.columns.map((column) => ({ ...column, source })));
+        if (parts.foreignKey) body.constraints.push({ ...parts.foreignKey, source });
         if (parts.index) body.after.push(parts.index);
       }
     } else if (call.name === "timestamps") {
-      body.columns.push(...timestampColumns(call, ctx));
+      body.columns.push(...timestampColumns(call, ctx).map((column) => ({ ...column, source })));
     } else if (call.name === "index" && call.args[0]) {
       const index = indexOperation(table, call.args[0], call, ctx);
       if (index) body.after.push(index);
     } else if (call.name === "check_constraint") {
       const expression = stringOf(call.args[0]);
       if (expression === null) body.after.push(untyped(ctx, call, "check constraint built at run time"));
-      else body.constraints.push({ kind: "check", name: nameOf(option(call, "name")) ?? checkConstraintName(table, expression), expression, columns: [] });
+      else body.constraints.push({ kind: "check", name: nameOf(option(call, "name")) ?? checkConstraintName(table, expression), expression, columns: expressionColumns(expression), source });
     } else if (call.name === "foreign_key") {
       const to = nameOf(call.args[0]);
-      if (to) body.constraints.push(foreignKeyConstraint(table, to, call).constraint);
+      if (to) body.constraints.push({ ...foreignKeyConstraint(table, to, call).constraint, source });
     } else if (call.name === "unique_constraint") {
-      body.constraints.push({ kind: "unique", name: nameOf(option(call, "name")), columns: namesIn(call.args[0]) });
+      body.constraints.push({ kind: "unique", name: nameOf(option(call, "name")), columns: namesIn(call.args[0]), source });
     } else if (call.name === "exclusion_constraint") {
-      body.constraints.push({ kind: "exclude", name: nameOf(option(call, "name")), sql: stringOf(call.args[0]) ?? call.text });
+      body.constraints.push({ kind: "exclude", name: nameOf(option(call, "name")), sql: stringOf(call.args[0]) ?? call.text, source });
     } else {
       body.after.push({ ...untyped(ctx, call, "not a table definition"), source });
     }

@@ -1,0 +1,31 @@
+/** A fixture app under test/fixtures/frameworks/<name>/ as a reader sees a repo: its files by repo-relative path. */
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import type { ReadContext } from "../../src/frameworks/reader.js";
+import type { SqlDialect } from "../../src/model/schema.js";
+
+export const FIXTURES = join(import.meta.dirname, "..", "fixtures", "frameworks");
+
+export function fixtureContext(app: string, dialect: SqlDialect | null, root = join(FIXTURES, app)): ReadContext {
+  return { dialect, readText: async (path) => readFileSync(join(root, path), "utf8") };
+}
+
+/** Repo-relative paths of the files in one folder of the app, sorted. */
+export function filesIn(app: string, folder: string, root = join(FIXTURES, app)): string[] {
+  return readdirSync(join(root, folder))
+    .filter((name) => !name.startsWith("."))
+    .sort()
+    .map((name) => `${folder}/${name}`);
+}
+
+/** A context over inline files, for cases too small for a fixture app. */
+export function inlineContext(files: Record<string, string>, dialect: SqlDialect | null): ReadContext {
+  return {
+    dialect,
+    readText: async (path) => {
+      const text = files[path];
+      if (text === undefined) throw new Error(`no such file: ${path}`);
+      return text;
+    },
+  };
+}
