@@ -64,7 +64,8 @@ export type CodeStatement =
   | (Span & { kind: "with"; items: { value: CodeValue; alias: string | null }[]; body: CodeStatement[] })
   /** `if`/`unless`: the condition's text and value, the branch taken when it holds, and the other. */
   | (Span & { kind: "branch"; condition: CodeValue; negated: boolean; then: CodeStatement[]; otherwise: CodeStatement[] })
-  | (Span & { kind: "expression"; value: CodeValue });
+  | (Span & { kind: "expression"; value: CodeValue })
+  | (Span & { kind: "return"; value: CodeValue | null });
 
 export function option(call: CodeCall, key: string): CodeValue | undefined {
   return call.options.find((o) => o.key === key)?.value;
@@ -155,6 +156,7 @@ export function* callsIn(statements: CodeStatement[]): Generator<CodeCall> {
         break;
       case "assign":
       case "expression":
+      case "return":
         break;
     }
   }

@@ -15,6 +15,10 @@ function statements(node: Node | null): CodeStatement[] {
   const out: CodeStatement[] = [];
   for (const child of node.namedChildren) {
     if (!child) continue;
+    if (child.type === "import_from_statement") {
+      out.push(...importBindings(child));
+      continue;
+    }
     const statement = statementOf(child);
     if (statement) out.push(statement);
   }
@@ -27,8 +31,9 @@ function statementOf(node: Node): CodeStatement | null {
     case "comment":
     case "pass_statement":
     case "import_statement":
-    case "import_from_statement":
     case "future_import_statement":
+      return null;
+    case "import_from_statement":
       return null;
     case "expression_statement": {
       const inner = node.namedChildren[0];
@@ -77,12 +82,34 @@ function statementOf(node: Node): CodeStatement | null {
     }
     case "if_statement":
       return branch(node, node.childrenForFieldName("alternative").filter((c): c is Node => c !== null));
+    case "return_statement": {
+      const value = node.namedChildren.find((c) => c?.type !== "comment");
+      return { kind: "return", value: value ? valueOf(value) : null, ...span };
+    }
     case "try_statement":
       // The body runs; handlers only when it fails.
       return { kind: "branch", condition: { kind: "boolean", value: true, ...span }, negated: false, then: statements(node.childForFieldName("body")), otherwise: [], ...span };
     default:
       return { kind: "expression", value: { kind: "other", text: node.text, ...span }, ...span };
   }
+}
+
+/**
+ * `from extras.managers import TagField as Tags` binds names to dotted paths: read as assignments of names
+ * (`Tags` = extras.managers.TagField), so that a reader can tell where a class comes from. A relative module
+ * keeps its leading dots (`.fields`).
+ */
+function importBindings(node: Node): CodeStatement[] {
+  const module = node.childForFieldName("module_name")?.text ?? "";
+  const span = spanOf(node);
+  const bindings: CodeStatement[] = [];
+  for (const child of node.childrenForFieldName("name")) {
+    if (!child) continue;
+    const name = child.type === "aliased_import" ? child.childForFieldName("name")?.text ?? "" : child.text;
+    const alias = child.type === "aliased_import" ? child.childForFieldName("alias")?.text ?? name : name;
+    bindings.push({ kind: "assign", target: alias, value: { kind: "name", parts: [...module.split("."), name], ...span }, ...span });
+  }
+  return bindings;
 }
 
 /** An `if` (or `elif`) with the clauses that follow it: each `elif` is a branch in the one before's `otherwise`. */

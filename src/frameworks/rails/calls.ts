@@ -7,7 +7,7 @@ import { COLUMN_CALLS } from "./column-calls.js";
 import { CONSTRAINT_CALLS } from "./constraint-calls.js";
 import type { Operation } from "../../model/operations.js";
 import { tableArg, untyped, type Command, type Handler } from "./context.js";
-import { invertAll } from "./invert.js";
+import { invertAll } from "../invert.js";
 import { INDEX_CALLS } from "./index-calls.js";
 import { MISC_CALLS } from "./misc-calls.js";
 import { addedColumns, COLUMN_TYPES } from "./table-block.js";

@@ -1,9 +1,9 @@
 /**
- * The inverse of an operation, as `change` rolls it back (ActiveRecord::Migration::CommandRecorder): a
+ * The inverse of an operation, as a framework rolls back what it can undo by itself (Rails' `change`, Django's operations): a
  * create is dropped, a rename renamed back, NOT NULL flipped. Null where an operation cannot be undone
  * from what it states (a drop, a type change, raw SQL).
  */
-import type { Operation } from "../../model/operations.js";
+import type { Operation } from "../model/operations.js";
 
 export function invertOperation(op: Operation): Operation | null {
   const base = { source: op.source, call: op.call };
