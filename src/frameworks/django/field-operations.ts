@@ -12,7 +12,7 @@ import { fieldExtras, fieldIndex, foreignKeyOf, likeIndexName, plainIndexName } 
 import { readField } from "./fields.js";
 import { modelOf } from "./model-operations.js";
 import { djangoIndexName, inlineUniqueName } from "./naming.js";
-import { fieldOf, type DjangoContext, type FieldState, type ModelState } from "./state.js";
+import { fieldOf, togetherKey, type DjangoContext, type FieldState, type ModelState } from "./state.js";
 import { hasThroughTable, throughTable, throughTableName } from "./through.js";
 
 function fieldCall(call: CodeCall): CodeCall | null {
@@ -120,6 +120,12 @@ export function renameField(call: CodeCall, ctx: DjangoContext): Operation[] {
   if (!model || !field || !newName) return [untyped(ctx, call, "field not created by the migrations read")];
   const renamed = readField(newName, field.call, model.name, ctx);
   const rename = (groups: string[][]) => groups.map((g) => g.map((f) => (f === field.name ? newName : f)));
+  model.togetherNames = new Map(
+    [...model.togetherNames].map(([key, name]) => {
+      const [kind, fields] = key.split(":") as ["unique" | "index", string];
+      return [togetherKey(kind, rename([fields.split(",")])[0]!), name];
+    }),
+  );
   model.uniqueTogether = rename(model.uniqueTogether);
   model.indexTogether = rename(model.indexTogether);
   model.fields = model.fields.map((f) => (f === field ? { ...renamed, uniqueName: field.uniqueName } : f));

@@ -11,7 +11,7 @@ import { fieldExtras } from "./field-effects.js";
 import { readField } from "./fields.js";
 import { callsOf, columnOfModel, constraintOperation, indexOperation } from "./meta-indexes.js";
 import { djangoIndexName, tableOfModel } from "./naming.js";
-import { ProjectState, type DjangoContext, type FieldState, type ModelState } from "./state.js";
+import { ProjectState, togetherKey, type DjangoContext, type FieldState, type ModelState } from "./state.js";
 import { hasThroughTable, throughTable, throughTableName } from "./through.js";
 
 /** `unique_together = ("a", "b")` or `[("a", "b"), …]` → groups of field names. */
@@ -47,6 +47,7 @@ export function createModel(call: CodeCall, ctx: DjangoContext): Operation[] {
     fields: [],
     uniqueTogether: fieldGroups(entry(options, "unique_together")),
     indexTogether: fieldGroups(entry(options, "index_together")),
+    togetherNames: new Map(),
   };
   ctx.state.models.set(ProjectState.key(ctx.app, name), model);
   const declared: DeclaredField[] = [];
@@ -88,7 +89,10 @@ export function tableOperations(model: ModelState, declared: DeclaredField[], me
   }
   for (const group of model.uniqueTogether) {
     const cols = groupColumns(model, group);
-    if (cols) constraints.push({ kind: "unique", name: djangoIndexName(model.table, cols, "_uniq", ctx.dialect), columns: cols });
+    if (!cols) continue;
+    const name = djangoIndexName(model.table, cols, "_uniq", ctx.dialect);
+    model.togetherNames.set(togetherKey("unique", group), name);
+    constraints.push({ kind: "unique", name, columns: cols });
   }
   for (const group of model.indexTogether) after.push(...togetherIndex(model, group, ctx, source, call));
   for (const index of meta.indexes) after.push(readResult(indexOperation(index, model, sourceOf(ctx, index), false, call), index, ctx));
@@ -112,10 +116,12 @@ export function readResult(result: { op: Operation } | { unreadable: string }, a
 function togetherIndex(model: ModelState, group: string[], ctx: DjangoContext, source: Operation["source"], call: string): Operation[] {
   const cols = groupColumns(model, group);
   if (!cols) return [];
+  const name = djangoIndexName(model.table, cols, "_idx", ctx.dialect);
+  model.togetherNames.set(togetherKey("index", group), name);
   return [
     {
       kind: "create_index",
-      index: { name: djangoIndexName(model.table, cols, "_idx", ctx.dialect), table: model.table, keys: cols.map((c) => ({ column: c, columns: [c] })), unique: false, method: null, where: null, whereColumns: [], include: [] },
+      index: { name, table: model.table, keys: cols.map((c) => ({ column: c, columns: [c] })), unique: false, method: null, where: null, whereColumns: [], include: [] },
       concurrently: false,
       source,
       call,
@@ -201,8 +207,10 @@ function together(call: CodeCall, ctx: DjangoContext, kind: "unique" | "index"):
   const ops: Operation[] = [];
   for (const group of removed) {
     const cols = groupColumns(model, group);
-    if (!cols) continue;
-    const indexName = djangoIndexName(model.table, cols, kind === "unique" ? "_uniq" : "_idx", ctx.dialect);
+    const key = togetherKey(kind, group);
+    const indexName = model.togetherNames.get(key) ?? (cols ? djangoIndexName(model.table, cols, kind === "unique" ? "_uniq" : "_idx", ctx.dialect) : null);
+    model.togetherNames.delete(key);
+    if (!indexName) continue;
     ops.push(kind === "unique" ? { kind: "drop_constraint", table: model.table, name: indexName, source, call: name } : { kind: "drop_index", name: indexName, table: model.table, concurrently: false, source, call: name });
   }
   for (const group of added) {
@@ -211,7 +219,10 @@ function together(call: CodeCall, ctx: DjangoContext, kind: "unique" | "index"):
       continue;
     }
     const cols = groupColumns(model, group);
-    if (cols) ops.push({ kind: "add_constraint", table: model.table, constraint: { kind: "unique", name: djangoIndexName(model.table, cols, "_uniq", ctx.dialect), columns: cols }, notValid: false, source, call: name });
+    if (!cols) continue;
+    const constraintName = djangoIndexName(model.table, cols, "_uniq", ctx.dialect);
+    model.togetherNames.set(togetherKey("unique", group), constraintName);
+    ops.push({ kind: "add_constraint", table: model.table, constraint: { kind: "unique", name: constraintName, columns: cols }, notValid: false, source, call: name });
   }
   return ops;
 }

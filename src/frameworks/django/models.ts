@@ -144,6 +144,7 @@ async function read(paths: string[], context: ReadContext, unreadable: Unreadabl
       fields: [],
       uniqueTogether: fieldGroups(r.model.meta.get("unique_together")),
       indexTogether: fieldGroups(r.model.meta.get("index_together")),
+      togetherNames: new Map(),
     };
     state.models.set(ProjectState.key(model.app, model.name), model);
     return { resolved: r, state: model, declared: [] as DeclaredField[] };

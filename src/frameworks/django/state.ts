@@ -45,6 +45,15 @@ export interface ModelState {
   fields: FieldState[];
   uniqueTogether: string[][];
   indexTogether: string[][];
+  /**
+   * The names of `unique_together`/`index_together` constraints and indexes as made (`unique:a,b` → name):
+   * Django removes them by their columns, and a later field or model rename does not rename them.
+   */
+  togetherNames: Map<string, string>;
+}
+
+export function togetherKey(kind: "unique" | "index", fields: string[]): string {
+  return `${kind}:${fields.join(",")}`;
 }
 
 export interface DjangoContext {
@@ -98,7 +107,13 @@ export class ProjectState {
   clone(): ProjectState {
     const copy = new ProjectState();
     for (const [key, model] of this.models) {
-      copy.models.set(key, { ...model, fields: model.fields.map((f) => ({ ...f })), uniqueTogether: [...model.uniqueTogether], indexTogether: [...model.indexTogether] });
+      copy.models.set(key, {
+        ...model,
+        fields: model.fields.map((f) => ({ ...f })),
+        uniqueTogether: [...model.uniqueTogether],
+        indexTogether: [...model.indexTogether],
+        togetherNames: new Map(model.togetherNames),
+      });
     }
     return copy;
   }
