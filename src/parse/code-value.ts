@@ -59,7 +59,8 @@ export type CodeStatement =
   | CodeCall
   | (Span & { kind: "def"; name: string; params: string[]; body: CodeStatement[] })
   | (Span & { kind: "class"; name: string; bases: CodeValue[]; body: CodeStatement[] })
-  | (Span & { kind: "assign"; target: string; value: CodeValue })
+  /** `annotation`: a Python type annotation as written (`Mapped[str | None]`). */
+  | (Span & { kind: "assign"; target: string; value: CodeValue; annotation?: string })
   /** Python `with a as b:` (Alembic's batch_alter_table, autocommit_block). */
   | (Span & { kind: "with"; items: { value: CodeValue; alias: string | null }[]; body: CodeStatement[] })
   /** `if`/`unless`: the condition's text and value, the branch taken when it holds, and the other. */

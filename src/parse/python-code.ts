@@ -131,7 +131,14 @@ function branch(node: Node, alternatives: Node[]): CodeStatement {
 }
 
 function assignment(node: Node): CodeStatement {
-  return { kind: "assign", target: node.childForFieldName("left")?.text ?? "", value: valueOf(node.childForFieldName("right")), ...spanOf(node) };
+  const annotation = node.childForFieldName("type")?.text;
+  return {
+    kind: "assign",
+    target: node.childForFieldName("left")?.text ?? "",
+    value: valueOf(node.childForFieldName("right")),
+    ...(annotation ? { annotation } : {}),
+    ...spanOf(node),
+  };
 }
 
 export function valueOf(node: Node | null | undefined): CodeValue {

@@ -6,7 +6,7 @@
  */
 import type { CodeStatement, CodeValue } from "../../parse/code-value.js";
 import { nameOf } from "../../parse/code-value.js";
-import { readPython } from "../../parse/python-code.js";
+import { PythonModules } from "../python-modules.js";
 import { isKnownField } from "./types.js";
 
 export interface CustomField {
@@ -63,48 +63,25 @@ function classInfo(statement: Extract<CodeStatement, { kind: "class" }>): ClassI
 }
 
 export class CustomFields {
-  private readonly modules = new Map<string, Promise<Map<string, ClassInfo>>>();
   private readonly resolved = new Map<string, CustomField | null>();
+  private readonly modules: PythonModules;
 
-  constructor(private readonly readText: (path: string) => Promise<string>) {}
+  constructor(readText: (path: string) => Promise<string>) {
+    this.modules = new PythonModules(readText);
+  }
 
   /** Reads the modules that define these dotted field classes (`utilities.fields.ColorField`), under the project root. */
   async load(dotted: string[], root: string): Promise<void> {
     for (const name of dotted) {
       if (this.resolved.has(name)) continue;
-      const parts = name.split(".");
-      const className = parts.pop()!;
-      if (!parts.length) {
-        this.resolved.set(name, null);
-        continue;
-      }
-      const classes = await this.module(parts, root);
-      this.resolved.set(name, this.follow(className, classes, new Set()));
+      const found = await this.modules.findClass(name, root);
+      const classes = new Map((found?.statements ?? []).filter((s) => s.kind === "class").map((s) => [s.name, classInfo(s)]));
+      this.resolved.set(name, found ? this.follow(found.statement.name, classes, new Set()) : null);
     }
   }
 
   get(dotted: string): CustomField | null {
     return this.resolved.get(dotted) ?? null;
-  }
-
-  private module(parts: string[], root: string): Promise<Map<string, ClassInfo>> {
-    const base = [root, ...parts].filter(Boolean).join("/");
-    let loading = this.modules.get(base);
-    if (!loading) {
-      loading = (async () => {
-        for (const path of [`${base}.py`, `${base}/__init__.py`]) {
-          try {
-            const statements = await readPython(await this.readText(path));
-            return new Map(statements.filter((s) => s.kind === "class").map((s) => [s.name, classInfo(s)]));
-          } catch {
-            // Not this file: try the package form, else the module is outside the repo.
-          }
-        }
-        return new Map<string, ClassInfo>();
-      })();
-      this.modules.set(base, loading);
-    }
-    return loading;
   }
 
   /** Follows a class to the Django field it builds on, through the module's own classes. */

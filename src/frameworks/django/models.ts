@@ -9,6 +9,7 @@ import { emptySchema, type Source, type Unreadable } from "../../model/schema.js
 import { booleanOf, lastName, stringOf, type CodeCall, type CodeStatement } from "../../parse/code-value.js";
 import { readPython } from "../../parse/python-code.js";
 import type { ModelMapping, ReadContext, SnapshotRead } from "../reader.js";
+import { importsOf } from "../python-modules.js";
 import { CustomFields } from "./custom-fields.js";
 import { fieldClassName, isFieldCall, readField } from "./fields.js";
 import { callsOf } from "./meta-indexes.js";
@@ -42,30 +43,9 @@ function rootOf(path: string): string {
   return parts.slice(0, Math.max(app, 0)).join("/");
 }
 
-/** Module-level `from x.y import Name`: Name → its dotted module (`x.y`), relative modules resolved against the file. */
-function importsOf(statements: CodeStatement[], path: string): Map<string, string[]> {
-  const root = rootOf(path);
-  const folder = path.split("/").slice(0, -1);
-  const rootDepth = root ? root.split("/").length : 0;
-  const imports = new Map<string, string[]>();
-  for (const statement of statements) {
-    if (statement.kind !== "assign" || statement.value.kind !== "name") continue;
-    const parts = statement.value.parts.slice(0, -1);
-    const dots = parts.findIndex((p) => p !== "");
-    if (dots <= 0) {
-      imports.set(statement.target, parts);
-      continue;
-    }
-    // `.fields` is the file's own package; each further dot goes one package up.
-    const base = folder.slice(rootDepth, folder.length - (dots - 1));
-    imports.set(statement.target, [...base, ...parts.slice(dots)]);
-  }
-  return imports;
-}
-
 function classesOf(statements: CodeStatement[], path: string): ModelClass[] {
   const out: ModelClass[] = [];
-  const imports = importsOf(statements, path);
+  const imports = importsOf(statements, path, rootOf(path));
   for (const statement of statements) {
     if (statement.kind !== "class") continue;
     const model: ModelClass = { name: statement.name, bases: statement.bases.map((b) => lastName(b) ?? ""), app: appOf(path), path, line: statement.line, fields: [], meta: new Map() };

@@ -5,6 +5,7 @@
  */
 import { createHash } from "node:crypto";
 import type { SqlDialect } from "../../model/schema.js";
+import { postgresObjectName } from "../postgres-names.js";
 
 /** A model `Order` in app `order` is table `order_order`. */
 export function tableOfModel(appLabel: string, modelName: string): string {
@@ -44,21 +45,9 @@ export function foreignKeyName(table: string, column: string, toTable: string, t
  * name; SQLite keeps none that a migration can use.
  */
 export function inlineUniqueName(table: string, column: string, dialect: SqlDialect | null): string | null {
-  if (dialect === "postgres") return postgresObjectName(table, column, "key");
+  if (dialect === "postgres") return postgresObjectName(table, [column], "key");
   if (dialect === "mysql") return column;
   return null;
-}
-
-/** PostgreSQL's makeObjectName: the longer of the two names is cut until `<a>_<b>_<label>` fits 63 bytes. */
-function postgresObjectName(a: string, b: string, label: string): string {
-  const available = 63 - (label.length + 2);
-  let aChars = a.length;
-  let bChars = b.length;
-  while (aChars + bChars > available) {
-    if (aChars > bChars) aChars -= 1;
-    else bChars -= 1;
-  }
-  return `${a.slice(0, aChars)}_${b.slice(0, bChars)}_${label}`;
 }
 
 /**
