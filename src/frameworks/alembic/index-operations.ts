@@ -8,7 +8,7 @@ import { booleanOf, entry, nameOf, option, stringOf, type CodeCall, type CodeVal
 import { expressionColumns } from "../../parse/expression-columns.js";
 import { nameArg, resolve, sourceOf, untyped, type AlembicContext } from "./context.js";
 import { referentialAction } from "./columns.js";
-import { unnamed } from "./table-operations.js";
+import { unnamed } from "./names.js";
 
 /** SQL given as a string or `sa.text("…")`. */
 function sqlOf(value: CodeValue | undefined, ctx: AlembicContext): string | null {

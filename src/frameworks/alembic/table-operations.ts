@@ -6,14 +6,10 @@
 import type { ColumnSpec, ConstraintSpec, Operation } from "../../model/operations.js";
 import { booleanOf, hasOption, nameOf, option, stringOf, type CodeCall, type CodeValue } from "../../parse/code-value.js";
 import { expressionColumns } from "../../parse/expression-columns.js";
-import { postgresObjectName } from "../postgres-names.js";
 import { nameArg, resolve, sourceOf, untyped, type AlembicContext } from "./context.js";
 import { autoIncrements, columnType, foreignKeyTarget, readColumn, referentialAction, serverDefault } from "./columns.js";
-
-/** The name the database gives an unnamed constraint: PostgreSQL's `<table>_<columns>_<label>`; others vary, so unknown. */
-export function unnamed(table: string, columns: string[], label: string, ctx: AlembicContext): string | null {
-  return ctx.dialect === "postgres" ? postgresObjectName(table, label === "pkey" ? [] : columns, label) : null;
-}
+import { createIndex } from "./index-operations.js";
+import { unnamed } from "./names.js";
 
 function names(values: CodeValue[], ctx: AlembicContext): string[] | null {
   const out = values.map((v) => nameArg(v, ctx) ?? nameOf(resolve(v, ctx)));
@@ -86,6 +82,12 @@ export function createTable(call: CodeCall, ctx: AlembicContext): Operation[] {
       continue;
     }
     const resolved = resolve(value, ctx);
+    // sa.Index("ix_…", "col", sa.text("lower(email)"), unique=True) among a model's __table_args__.
+    if (resolved?.kind === "call" && resolved.name === "Index") {
+      const list = { kind: "list" as const, items: resolved.args.slice(1), line: resolved.line, endLine: resolved.endLine };
+      after.push(...createIndex({ ...resolved, name: "create_index", args: [resolved.args[0]!, { kind: "string", value: table, line: resolved.line, endLine: resolved.line }, list] }, ctx, null));
+      continue;
+    }
     const constraint = resolved?.kind === "call" ? tableConstraint(table, resolved, ctx) : null;
     if (constraint) constraints.push({ ...constraint, source: sourceOf(ctx, resolved as CodeCall) });
     else after.push(untyped(ctx, { ...(value as CodeCall), text: "text" in value ? value.text : call.text }, "table element the reader does not type"));
@@ -130,6 +132,7 @@ function nameAsMysql(table: string, constraints: ConstraintSpec[]): void {
     if (constraint.name) taken.add(constraint.name);
   }
 }
+
 
 export function dropTable(call: CodeCall, ctx: AlembicContext): Operation[] {
   const table = nameArg(call.args[0], ctx);
