@@ -5,6 +5,7 @@
  */
 import type { ColumnSpec, ConstraintSpec } from "../../model/operations.js";
 import type { DefaultValue, ReferentialAction } from "../../model/schema.js";
+import { typedLiteral } from "../../model/typed-literal.js";
 import { booleanOf, nameOf, option, stringOf, type CodeCall, type CodeValue } from "../../parse/code-value.js";
 import { nameArg, resolve, type AlembicContext } from "./context.js";
 import { enumValues, isIntegerType, sqlalchemyType, typeCall } from "./types.js";
@@ -73,7 +74,8 @@ export function readColumn(value: CodeValue, ctx: AlembicContext): ColumnRead | 
   const spec: ColumnSpec = { name, type: type.sql, nullable };
   if (primaryKey) spec.primaryKey = true;
   const defaultValue = serverDefault(option(call, "server_default"));
-  if (defaultValue !== undefined) spec.default = defaultValue;
+  if (defaultValue?.kind === "literal" && ctx.dialect && type.sql) spec.default = { kind: "literal", value: typedLiteral(defaultValue.value, type.sql, ctx.dialect) };
+  else if (defaultValue !== undefined) spec.default = defaultValue;
   let foreignKey: ColumnRead["foreignKey"] = null;
   const fk = call.args.find((a): a is CodeCall => a.kind === "call" && a.name === "ForeignKey");
   if (fk) {

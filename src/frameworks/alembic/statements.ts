@@ -6,7 +6,7 @@
  */
 import type { Operation } from "../../model/operations.js";
 import { receiverName, stringOf, type CodeCall, type CodeStatement, type CodeValue } from "../../parse/code-value.js";
-import { readSql } from "../../sql/read.js";
+import { readSqlText } from "../../sql/read.js";
 import { dialectCondition } from "./conditions.js";
 import { resolve, sourceOf, untyped, type AlembicContext } from "./context.js";
 import { createCheck, createForeignKey, createIndex, createPrimaryKey, createUnique, dropConstraint, dropIndex } from "./index-operations.js";
@@ -19,7 +19,9 @@ const execute: Translate = async (call, ctx) => {
   const value = resolve(call.args[0] ?? call.options[0]?.value, ctx);
   const text = value?.kind === "string" ? value : value?.kind === "call" && value.name === "text" && value.args[0]?.kind === "string" ? value.args[0] : null;
   if (!text || text.kind !== "string") return [untyped(ctx, call, "SQL built at run time")];
-  return readSql(text.value, ctx.dialect, { path: ctx.path, line: text.line });
+  const read = await readSqlText(text.value, ctx.dialect, { path: ctx.path, line: text.line });
+  ctx.unreadable.push(...read.unreadable);
+  return read.operations;
 };
 
 const OPERATIONS: Record<string, Translate> = {

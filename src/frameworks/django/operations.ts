@@ -6,7 +6,7 @@
  */
 import type { Operation } from "../../model/operations.js";
 import { lastName, nameOf, option, stringOf, type CodeCall, type CodeValue } from "../../parse/code-value.js";
-import { readSql } from "../../sql/read.js";
+import { readSqlText } from "../../sql/read.js";
 import { invertAll } from "../invert.js";
 import { sourceOf, untyped } from "./context.js";
 import { addField, alterField, removeField, renameField } from "./field-operations.js";
@@ -89,7 +89,9 @@ async function sqlOperations(value: CodeValue | undefined, call: CodeCall, ctx: 
   for (const item of items) {
     const text = item.kind === "list" ? item.items[0] : item;
     if (text?.kind !== "string") return null;
-    ops.push(...(await readSql(text.value, ctx.dialect, { path: ctx.path, line: text.line })));
+    const read = await readSqlText(text.value, ctx.dialect, { path: ctx.path, line: text.line });
+    ctx.unreadable.push(...read.unreadable);
+    ops.push(...read.operations);
   }
   return ops;
 }

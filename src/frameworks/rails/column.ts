@@ -1,6 +1,7 @@
 /** A Rails column (`t.string :email, null: false, default: ""`, `add_column … :decimal, precision: 10`) as a ColumnSpec. */
 import type { ColumnSpec } from "../../model/operations.js";
 import type { DefaultValue } from "../../model/schema.js";
+import { typedLiteral } from "../../model/typed-literal.js";
 import { booleanOf, hasOption, nameOf, numberOf, option, stringOf, type CodeCall, type CodeValue } from "../../parse/code-value.js";
 import type { RailsContext } from "./context.js";
 import { railsType, type TypeOptions } from "./types.js";
@@ -42,7 +43,7 @@ export function columnSpec(name: string, type: string, call: CodeCall, ctx: Rail
   if (defaultValue === undefined) spec.default = null;
   else {
     const value = defaultOf(defaultValue, options.array);
-    if (value !== undefined) spec.default = numericDefault(value, sqlType);
+    if (value !== undefined) spec.default = typedDefault(value, sqlType, ctx);
   }
   const expression = stringOf(option(call, "as"));
   if (expression !== null) {
@@ -53,13 +54,10 @@ export function columnSpec(name: string, type: string, call: CodeCall, ctx: Rail
   return spec;
 }
 
-const NUMERIC_TYPES = /^(numeric|decimal|integer|int|bigint|smallint|tinyint|mediumint|double precision|real|float)\b/;
-
-/** schema.rb writes a decimal's default as a string (`default: "0.0"`); the database holds the number. */
-function numericDefault(value: DefaultValue | null, type: string | null): DefaultValue | null {
-  if (value?.kind !== "literal" || typeof value.value !== "string" || !type || !NUMERIC_TYPES.test(type)) return value;
-  const number = Number(value.value);
-  return value.value.trim() !== "" && Number.isFinite(number) ? { kind: "literal", value: number } : value;
+/** A literal as its column reads it: schema.rb writes a decimal's default as a string (`default: "0.0"`). */
+function typedDefault(value: DefaultValue | null, type: string | null, ctx: RailsContext): DefaultValue | null {
+  if (value?.kind !== "literal" || !ctx.dialect || !type) return value;
+  return { kind: "literal", value: typedLiteral(value.value, type, ctx.dialect) };
 }
 
 /** The literal value of an option given as a symbol or string (`on_delete: :cascade`). */

@@ -4,7 +4,7 @@
  */
 import type { Operation } from "../../model/operations.js";
 import { nameOf, option, type CodeValue } from "../../parse/code-value.js";
-import { readSql } from "../../sql/read.js";
+import { readSqlText } from "../../sql/read.js";
 import { sourceOf, tableArg, untyped, type Handler } from "./context.js";
 
 /** The SQL of `execute`'s argument: a literal, a heredoc, or a local variable holding one. */
@@ -16,7 +16,9 @@ function sqlText(value: CodeValue | undefined, locals: Map<string, CodeValue>): 
 const execute: Handler = async (call, ctx) => {
   const text = sqlText(call.args[0], ctx.locals);
   if (!text) return { up: [untyped(ctx, call, "SQL built at run time")], down: null };
-  return { up: await readSql(text.sql, ctx.dialect, { path: ctx.path, line: text.line }), down: null };
+  const read = await readSqlText(text.sql, ctx.dialect, { path: ctx.path, line: text.line });
+  ctx.unreadable.push(...read.unreadable);
+  return { up: read.operations, down: null };
 };
 
 /** A command the model has no operation for, kept as the code that runs it. */

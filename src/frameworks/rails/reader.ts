@@ -3,9 +3,8 @@
  * or `db/structure.sql` through the SQL reader) and the models' tables.
  */
 import type { Migration } from "../../model/operations.js";
-import { replayMigrations } from "../../model/replay.js";
-import { emptySchema, type Unreadable } from "../../model/schema.js";
-import { readSql } from "../../sql/read.js";
+import type { Unreadable } from "../../model/schema.js";
+import { readSqlSnapshot } from "../../sql/snapshot.js";
 import type { FrameworkReader, MigrationsRead, ReadContext, SnapshotRead } from "../reader.js";
 import { readMigrationFile } from "./migration-file.js";
 import { readModelFiles } from "./models.js";
@@ -37,10 +36,7 @@ async function readSnapshot(paths: string[], context: ReadContext): Promise<Snap
   const schemaRb = paths.find((p) => p.endsWith("schema.rb"));
   if (schemaRb) return readSchemaFile(schemaRb, await context.readText(schemaRb), context.dialect);
   const structure = paths.find((p) => p.endsWith("structure.sql"));
-  if (!structure) return null;
-  const ops = await readSql(await context.readText(structure), context.dialect, { path: structure, line: 1 });
-  const schema = replayMigrations(emptySchema(context.dialect), [{ path: structure, framework: "sql", version: null, transaction: "wrapped", up: ops, down: null }]);
-  return { schema, unreadable: [] };
+  return structure ? readSqlSnapshot([structure], context) : null;
 }
 
 async function readModels(paths: string[], context: ReadContext) {

@@ -9,7 +9,7 @@ import { filesIn, fixtureContext, inlineContext } from "../fixture-app.js";
 const sqlCalls = vi.hoisted(() => [] as unknown[][]);
 vi.mock("../../../src/sql/read.js", async (importOriginal) => {
   const actual = await importOriginal<typeof import("../../../src/sql/read.js")>();
-  return { readSql: (...args: Parameters<typeof actual.readSql>) => (sqlCalls.push(args), actual.readSql(...args)) };
+  return { ...actual, readSqlText: (...args: Parameters<typeof actual.readSqlText>) => (sqlCalls.push(args), actual.readSqlText(...args)) };
 });
 
 const context = fixtureContext("rails", "postgres");
