@@ -93,10 +93,10 @@ describe("Rails migrations, replayed", () => {
     expect(findColumn(accounts, "id")!.default?.value).toEqual({ kind: "expression", sql: "nextval('accounts_id_seq'::regclass)" });
   });
 
-  it("reads defaults: literals, JSON and array literals, a decimal's string as its number, and none where none is given", async () => {
+  it("reads defaults: literals typed by the column, JSON and array literals, and none where none is given", async () => {
     const { schema } = await store();
     const products = findTable(schema, "products")!;
-    expect(findColumn(products, "price")!.default?.value).toEqual({ kind: "literal", value: 0 });
+    expect(findColumn(products, "price")!.default?.value).toEqual({ kind: "literal", value: "0.0" });
     expect(findColumn(products, "metadata")!.default?.value).toEqual({ kind: "literal", value: "{}" });
     expect(findColumn(products, "tags")!).toMatchObject({ type: { value: "character varying[]" }, default: { value: { kind: "literal", value: "{}" } } });
     expect(findColumn(products, "sku")!.default?.value).toBeNull();
