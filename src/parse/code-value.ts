@@ -167,6 +167,20 @@ export function spanOf(node: Node): Span {
   return { line: node.startPosition.row + 1, endLine: node.endPosition.row + 1 };
 }
 
+/**
+ * The node with each bare name bound in `bindings` replaced by its value: a helper's parameters by the
+ * arguments of a call to it, a loop variable by one item. Nothing else is evaluated.
+ */
+export function substituteNames<T>(node: T, bindings: Map<string, CodeValue>): T {
+  if (Array.isArray(node)) return node.map((item) => substituteNames(item, bindings)) as T;
+  if (!node || typeof node !== "object") return node;
+  const value = node as unknown as CodeValue;
+  if (value.kind === "name" && value.parts.length === 1 && bindings.has(value.parts[0]!)) return bindings.get(value.parts[0]!) as unknown as T;
+  const out: Record<string, unknown> = {};
+  for (const [key, child] of Object.entries(node)) out[key] = key === "text" ? child : substituteNames(child, bindings);
+  return out as T;
+}
+
 /** A short one-line form of a node's text, for messages. */
 export function brief(text: string, max = 80): string {
   const line = text.replace(/\s+/g, " ").trim();

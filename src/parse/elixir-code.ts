@@ -33,7 +33,8 @@ function statementOf(node: Node): CodeStatement | null {
     if (keyword === "def" || keyword === "defp") {
       const head = args[0];
       const name = head?.type === "call" ? (head.childForFieldName("target")?.text ?? "") : (head?.text ?? "");
-      return { kind: "def", name, params: [], body: doBody(node), ...span };
+      const params = head?.type === "call" ? argumentNodes(head).map((p) => p.text) : [];
+      return { kind: "def", name, params, body: doBody(node), ...span };
     }
   }
   if (node.type === "unary_operator" && node.childForFieldName("operator")?.text === "@") {
