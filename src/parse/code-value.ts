@@ -58,7 +58,8 @@ export type CodeValue =
 export type CodeStatement =
   | CodeCall
   | (Span & { kind: "def"; name: string; params: string[]; body: CodeStatement[] })
-  | (Span & { kind: "class"; name: string; bases: CodeValue[]; body: CodeStatement[] })
+  /** `modifiers`: `abstract`, `final` as written (PHP). */
+  | (Span & { kind: "class"; name: string; bases: CodeValue[]; body: CodeStatement[]; modifiers?: string[] })
   /** `annotation`: a Python type annotation as written (`Mapped[str | None]`). */
   | (Span & { kind: "assign"; target: string; value: CodeValue; annotation?: string })
   /** Python `with a as b:` (Alembic's batch_alter_table, autocommit_block). */

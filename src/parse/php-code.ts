@@ -26,10 +26,20 @@ function statementsOf(node: Node): CodeStatement[] {
     case "comment":
     case "php_tag":
     case "text_interpolation":
-    case "namespace_use_declaration":
     case "namespace_definition":
     case "empty_statement":
       return [];
+    case "namespace_use_declaration":
+      // `use A\B\Model as Base;` binds a short name to the class it stands for: read as an assignment.
+      return node.namedChildren
+        .filter((c): c is Node => c?.type === "namespace_use_clause")
+        .flatMap((clause) => {
+          const qualified = clause.namedChildren.find((c) => c?.type === "qualified_name" || c?.type === "name");
+          if (!qualified) return [];
+          const parts = qualified.text.split("\\").filter(Boolean);
+          const alias = clause.childForFieldName("alias")?.text ?? parts[parts.length - 1]!;
+          return [{ kind: "assign" as const, target: alias, value: { kind: "name" as const, parts, ...span }, ...span }];
+        });
     case "class_declaration":
     case "anonymous_class": {
       const base = node.namedChildren.find((c) => c?.type === "base_clause");
@@ -39,6 +49,7 @@ function statementsOf(node: Node): CodeStatement[] {
           name: node.childForFieldName("name")?.text ?? "",
           bases: (base?.namedChildren ?? []).filter((c): c is Node => c !== null).map(valueOf),
           body: statements(node.childForFieldName("body") ?? node.namedChildren.find((c) => c?.type === "declaration_list") ?? null),
+          modifiers: node.namedChildren.filter((c): c is Node => c !== null && c.type.endsWith("_modifier")).map((c) => c.text),
           ...span,
         },
       ];
