@@ -67,7 +67,9 @@ export type CodeStatement =
   /** `if`/`unless`: the condition's text and value, the branch taken when it holds, and the other. */
   | (Span & { kind: "branch"; condition: CodeValue; negated: boolean; then: CodeStatement[]; otherwise: CodeStatement[] })
   | (Span & { kind: "expression"; value: CodeValue })
-  | (Span & { kind: "return"; value: CodeValue | null });
+  | (Span & { kind: "return"; value: CodeValue | null })
+  /** `foreach ($tables as $table)`: the loop variable, what it runs over, and the body. */
+  | (Span & { kind: "loop"; variable: string; iterable: CodeValue; body: CodeStatement[] });
 
 export function option(call: CodeCall, key: string): CodeValue | undefined {
   return call.options.find((o) => o.key === key)?.value;
@@ -156,6 +158,9 @@ export function* callsIn(statements: CodeStatement[]): Generator<CodeCall> {
         yield* callsIn(statement.then);
         yield* callsIn(statement.otherwise);
         break;
+      case "loop":
+        yield* callsIn(statement.body);
+        break;
       case "assign":
       case "expression":
       case "return":
@@ -177,6 +182,10 @@ export function substituteNames<T>(node: T, bindings: Map<string, CodeValue>): T
   if (!node || typeof node !== "object") return node;
   const value = node as unknown as CodeValue;
   if (value.kind === "name" && value.parts.length === 1 && bindings.has(value.parts[0]!)) return bindings.get(value.parts[0]!) as unknown as T;
+  // A block's own parameter shadows a binding of the same name (`function (Blueprint $table)` inside `foreach (… as $table)`).
+  if (value.kind === "block" && value.params.some((p) => bindings.has(p))) {
+    bindings = new Map([...bindings].filter(([name]) => !value.params.includes(name)));
+  }
   const out: Record<string, unknown> = {};
   for (const [key, child] of Object.entries(node)) out[key] = key === "text" ? child : substituteNames(child, bindings);
   return out as T;

@@ -88,6 +88,12 @@ function statementsOf(node: Node): CodeStatement[] {
       return [branch(node, node.childrenForFieldName("alternative").filter((c): c is Node => c !== null))];
     case "try_statement":
       return statements(node.childForFieldName("body"));
+    case "foreach_statement": {
+      const [iterable, variable] = node.namedChildren.filter((c): c is Node => c !== null && c.type !== "comment");
+      const body = node.childForFieldName("body");
+      if (!iterable || variable?.type !== "variable_name" || !body) return [{ kind: "expression", value: { kind: "other", text: node.text, ...span }, ...span }];
+      return [{ kind: "loop", variable: variable.text, iterable: valueOf(iterable), body: statementsOf(body), ...span }];
+    }
     default:
       return [{ kind: "expression", value: { kind: "other", text: node.text, ...span }, ...span }];
   }

@@ -161,7 +161,9 @@ function readStatement(chain: CodeCall[], table: string, ctx: LaravelContext, at
     case "dropForeign": {
       const type = ({ dropIndex: "index", dropUnique: "unique", dropFullText: "fulltext", dropSpatialIndex: "spatialindex", dropPrimary: "primary", dropForeign: "foreign" } as const)[first.name];
       const arg = first.args[0];
-      const name = arg?.kind === "list" ? indexName(table, names([arg]), type) : (stringOf(arg) ?? (type === "primary" ? (ctx.dialect === "mysql" ? "PRIMARY" : `${table}_pkey`) : null));
+      // A primary key is dropped whatever it is called: MySQL's is PRIMARY, PostgreSQL's grammar drops `<table>_pkey`.
+      const name =
+        type === "primary" ? (ctx.dialect === "postgres" ? `${table}_pkey` : "PRIMARY") : arg?.kind === "list" ? indexName(table, names([arg]), type) : stringOf(arg);
       if (!name) {
         items.ops.push(untyped(ctx, at, "index named at run time"));
         return items;

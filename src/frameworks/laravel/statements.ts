@@ -5,7 +5,7 @@
  * `DB::table(…)` queries change data in PHP and are listed.
  */
 import type { Operation } from "../../model/operations.js";
-import { brief, chainOf, stringOf, type CodeCall, type CodeStatement, type CodeValue } from "../../parse/code-value.js";
+import { brief, chainOf, stringOf, substituteNames, type CodeCall, type CodeStatement, type CodeValue } from "../../parse/code-value.js";
 import { readSqlText } from "../../sql/read.js";
 import { readBlueprint } from "./blueprint.js";
 import { sourceOf, untyped, type LaravelContext } from "./context.js";
@@ -77,6 +77,14 @@ export async function readStatements(statements: CodeStatement[], ctx: LaravelCo
         ctx.unreadable.push({ path: ctx.path, line: statement.line, message: `replayed as if this condition holds: ${brief(text)}` });
       }
       ops.push(...(await readStatements(statement.then, ctx, locals)));
+    } else if (statement.kind === "loop") {
+      // `foreach (['pages', 'books'] as $table)`: the body once per item; over anything computed, listed.
+      const items = statement.iterable.kind === "name" && statement.iterable.parts.length === 1 ? locals.get(statement.iterable.parts[0]!) : statement.iterable;
+      if (items?.kind !== "list") {
+        ops.push(untyped(ctx, { ...statement, text: "foreach" }, "PHP loop over values computed at run time"));
+        continue;
+      }
+      for (const item of items.items) ops.push(...(await readStatements(substituteNames(statement.body, new Map([[statement.variable, item]])), ctx, locals)));
     } else if (statement.kind === "expression" && statement.value.kind === "other") {
       ops.push(untyped(ctx, { ...statement, text: statement.value.text }, "PHP code the reader does not type"));
     }
