@@ -8,8 +8,13 @@ import { nameOf, type CodeStatement, type CodeValue } from "../../parse/code-val
 
 const NAMES: Record<SqlDialect, string[]> = { postgres: ["postgresql", "postgres"], mysql: ["mysql", "mariadb"], sqlite: ["sqlite"] };
 
-function isDialectName(value: CodeValue | undefined): boolean {
+function isDialectName(value: CodeValue | undefined, helpers: Map<string, CodeStatement[]> = new Map()): boolean {
   if (!value) return false;
+  // `get_db_type()` whose body is `return op.get_context().dialect.name`.
+  if (value.kind === "call" && value.receiver === null && helpers.has(value.name)) {
+    const [only] = helpers.get(value.name)!.filter((s) => s.kind === "return");
+    return only?.kind === "return" && only.value !== null && isDialectName(only.value);
+  }
   if (value.kind === "name") return value.parts.slice(-2).join(".") === "dialect.name";
   return value.kind === "other" && value.text.replace(/\s/g, "").endsWith("dialect.name");
 }
@@ -34,7 +39,7 @@ export function dialectCondition(value: CodeValue, dialect: SqlDialect, helpers:
   }
   if (value.kind === "operator" && (value.operator === "==" || value.operator === "!=")) {
     const [left, right] = value.operands;
-    const literal = isDialectName(left) ? nameOf(right) : isDialectName(right) ? nameOf(left) : null;
+    const literal = isDialectName(left, helpers) ? nameOf(right) : isDialectName(right, helpers) ? nameOf(left) : null;
     if (literal === null) return null;
     const same = NAMES[dialect].includes(literal.toLowerCase());
     return value.operator === "==" ? same : !same;

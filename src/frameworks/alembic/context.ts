@@ -13,6 +13,9 @@ export interface AlembicContext {
   locals: Map<string, CodeValue>;
   /** The file's own functions (`def is_postgres(): …`), for conditions that call them. */
   helpers: Map<string, CodeStatement[]>;
+  helperParams: Map<string, string[]>;
+  /** How deep the reading is inside the file's own helpers (they may call each other). */
+  depth: number;
 }
 
 export function sourceOf(ctx: AlembicContext, span: Span): Source {

@@ -167,7 +167,7 @@ export async function readModelsSnapshot(paths: string[], context: ReadContext):
   if (!resolved.length) return null;
   const schema = emptySchema(context.dialect);
   for (const r of resolved) {
-    const ctx: AlembicContext = { path: r.model.path, dialect: context.dialect, unreadable, customTypes, locals: new Map(), helpers: new Map() };
+    const ctx: AlembicContext = { path: r.model.path, dialect: context.dialect, unreadable, customTypes, locals: new Map(), helpers: new Map(), helperParams: new Map(), depth: 0 };
     const columns = r.attributes.map(asColumn);
     const args = r.model.tableArgs.filter((a) => a.kind === "call");
     const call: CodeCall = { kind: "call", name: "create_table", receiver: null, args: [{ kind: "string", value: r.table, ...span(r.model.line) }, ...columns, ...args], options: [], block: null, text: r.model.name, ...span(r.model.line) };

@@ -33,7 +33,7 @@ async function readMigrations(paths: string[], context: ReadContext): Promise<Mi
       continue;
     }
     await customTypes.load(file.dotted, "", context.dialect);
-    const ctx = (): AlembicContext => ({ path: file.path, dialect: context.dialect, unreadable, customTypes, locals: new Map(file.locals), helpers: file.helpers });
+    const ctx = (): AlembicContext => ({ path: file.path, dialect: context.dialect, unreadable, customTypes, locals: new Map(file.locals), helpers: file.helpers, helperParams: file.helperParams, depth: 0 });
     const up = await readStatements(file.upgrade, ctx());
     // downgrade() is read for its operations; one that raises or does nothing cannot undo anything.
     const downgrade = file.downgrade ? await readStatements(file.downgrade, { ...ctx(), unreadable: [] }) : null;

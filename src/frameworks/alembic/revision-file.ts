@@ -13,6 +13,8 @@ export interface RevisionFile {
   downgrade: CodeStatement[] | null;
   locals: Map<string, CodeValue>;
   helpers: Map<string, CodeStatement[]>;
+  /** The parameters of each helper, for reading a call to it with its arguments bound. */
+  helperParams: Map<string, string[]>;
   /** Dotted names called in the file (`mealie.db.migration_types.GUID`), for the project's own types. */
   dotted: string[];
 }
@@ -37,7 +39,7 @@ function dottedNames(value: unknown, out: Set<string>): void {
 
 export async function readRevisionFile(path: string, text: string): Promise<RevisionFile> {
   const statements = await readPython(text);
-  const file: RevisionFile = { path, revision: null, parents: [], upgrade: null, downgrade: null, locals: new Map(), helpers: new Map(), dotted: [] };
+  const file: RevisionFile = { path, revision: null, parents: [], upgrade: null, downgrade: null, locals: new Map(), helpers: new Map(), helperParams: new Map(), dotted: [] };
   for (const statement of statements) {
     if (statement.kind === "assign") {
       if (statement.target === "revision") file.revision = statement.value.kind === "string" ? statement.value.value : null;
@@ -47,11 +49,14 @@ export async function readRevisionFile(path: string, text: string): Promise<Revi
     if (statement.kind === "def") {
       if (statement.name === "upgrade") file.upgrade = statement.body;
       else if (statement.name === "downgrade") file.downgrade = statement.body;
-      else file.helpers.set(statement.name, statement.body);
+      else {
+        file.helpers.set(statement.name, statement.body);
+        file.helperParams.set(statement.name, statement.params);
+      }
     }
   }
   const dotted = new Set<string>();
-  dottedNames([file.upgrade, file.downgrade], dotted);
+  dottedNames([file.upgrade, file.downgrade, ...file.helpers.values()], dotted);
   file.dotted = [...dotted];
   return file;
 }

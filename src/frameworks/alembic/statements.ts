@@ -5,7 +5,7 @@
  * through the SQL reader. Python that is not an operation (a loop over rows, `conn.execute`) is listed.
  */
 import type { Operation } from "../../model/operations.js";
-import { receiverName, stringOf, type CodeCall, type CodeStatement, type CodeValue } from "../../parse/code-value.js";
+import { receiverName, stringOf, substituteNames, type CodeCall, type CodeStatement, type CodeValue } from "../../parse/code-value.js";
 import { readSqlText } from "../../sql/read.js";
 import { dialectCondition } from "./conditions.js";
 import { resolve, sourceOf, untyped, type AlembicContext } from "./context.js";
@@ -90,6 +90,13 @@ async function readCall(call: CodeCall, ctx: AlembicContext, scope: Scope): Prom
     return [untyped(ctx, call, "Alembic operation the reader does not type")];
   }
   if ((call.name === "print" && receiver === null) || (receiver !== null && LOGGERS.has(receiver))) return [];
+  // A helper of the file (`setup_postgres_trigrams()`): its body, its parameters bound to the call's arguments.
+  const helper = receiver === null ? ctx.helpers.get(call.name) : undefined;
+  const params = ctx.helperParams.get(call.name) ?? [];
+  if (helper && ctx.depth < 4 && params.length === call.args.length && call.options.length === 0) {
+    const bound = substituteNames(helper, new Map(params.map((p, i) => [p, call.args[i]!] as [string, CodeValue])));
+    return readStatements(bound, { ...ctx, depth: ctx.depth + 1 }, scope);
+  }
   // `conn = op.get_bind(); conn.execute(sa.text("UPDATE …"))`: SQL on the migration's connection.
   const bound = receiver ? ctx.locals.get(receiver) : undefined;
   // `status = sa.Enum(…, name="status"); status.create(op.get_bind())`: PostgreSQL's CREATE TYPE.
