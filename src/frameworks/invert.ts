@@ -5,7 +5,7 @@
  */
 import type { Operation } from "../model/operations.js";
 
-export function invertOperation(op: Operation): Operation | null {
+function invertOperation(op: Operation): Operation | null {
   const base = { source: op.source, call: op.call };
   switch (op.kind) {
     case "create_table":

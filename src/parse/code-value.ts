@@ -108,17 +108,6 @@ export function lastName(value: CodeValue | undefined): string | null {
   return value?.kind === "name" ? value.parts[value.parts.length - 1]! : null;
 }
 
-/** One name or a list of names (`:email` or `[:a, :b]`); null when any item is not a plain name. */
-export function namesOf(value: CodeValue | undefined): string[] | null {
-  if (!value) return null;
-  if (value.kind === "list") {
-    const names = value.items.map(nameOf);
-    return names.every((n): n is string => n !== null) ? names : null;
-  }
-  const one = nameOf(value);
-  return one === null ? null : [one];
-}
-
 /** The value under a key of a map literal (`{ on_delete: :cascade }`). */
 export function entry(value: CodeValue | undefined, key: string): CodeValue | undefined {
   if (value?.kind !== "map") return undefined;
@@ -189,6 +178,19 @@ export function substituteNames<T>(node: T, bindings: Map<string, CodeValue>): T
   const out: Record<string, unknown> = {};
   for (const [key, child] of Object.entries(node)) out[key] = key === "text" ? child : substituteNames(child, bindings);
   return out as T;
+}
+
+/** Every call anywhere in the node whose receiver is a dotted name, as `receiver.name` (`utilities.fields.ColorField`). */
+export function dottedCalls(node: unknown, out = new Set<string>()): Set<string> {
+  if (Array.isArray(node)) {
+    for (const item of node) dottedCalls(item, out);
+    return out;
+  }
+  if (!node || typeof node !== "object") return out;
+  const value = node as CodeValue;
+  if (value.kind === "call" && value.receiver?.kind === "name") out.add(`${value.receiver.parts.join(".")}.${value.name}`);
+  for (const [key, child] of Object.entries(node)) if (key !== "text") dottedCalls(child, out);
+  return out;
 }
 
 /** A short one-line form of a node's text, for messages. */

@@ -2,7 +2,7 @@
  * One Alembic revision file: `revision`, `down_revision` (one, a tuple for a merge, None for the first),
  * `depends_on`, and its `upgrade()`/`downgrade()` bodies, with the module's own names and helper functions.
  */
-import type { CodeStatement, CodeValue } from "../../parse/code-value.js";
+import { dottedCalls, type CodeStatement, type CodeValue } from "../../parse/code-value.js";
 import { readPython } from "../../parse/python-code.js";
 
 export interface RevisionFile {
@@ -26,17 +26,6 @@ function revisions(value: CodeValue | undefined): string[] {
   return [];
 }
 
-function dottedNames(value: unknown, out: Set<string>): void {
-  if (!value || typeof value !== "object") return;
-  if (Array.isArray(value)) {
-    for (const item of value) dottedNames(item, out);
-    return;
-  }
-  const node = value as CodeValue;
-  if (node.kind === "call" && node.receiver?.kind === "name" && node.receiver.parts.length > 1) out.add(`${node.receiver.parts.join(".")}.${node.name}`);
-  for (const [key, child] of Object.entries(node)) if (key !== "text") dottedNames(child, out);
-}
-
 export async function readRevisionFile(path: string, text: string): Promise<RevisionFile> {
   const statements = await readPython(text);
   const file: RevisionFile = { path, revision: null, parents: [], upgrade: null, downgrade: null, locals: new Map(), helpers: new Map(), helperParams: new Map(), dotted: [] };
@@ -55,8 +44,7 @@ export async function readRevisionFile(path: string, text: string): Promise<Revi
       }
     }
   }
-  const dotted = new Set<string>();
-  dottedNames([file.upgrade, file.downgrade, ...file.helpers.values()], dotted);
-  file.dotted = [...dotted];
+  // A project type is a module path and a class: `mealie.db.migration_types.GUID`.
+  file.dotted = [...dottedCalls([file.upgrade, file.downgrade, ...file.helpers.values()])].filter((name) => name.split(".").length > 2);
   return file;
 }

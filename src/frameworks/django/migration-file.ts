@@ -4,7 +4,7 @@
  * the order the graph gives).
  */
 import type { Source, Unreadable } from "../../model/schema.js";
-import { lastName, nameOf, type CodeStatement, type CodeValue } from "../../parse/code-value.js";
+import { dottedCalls, lastName, nameOf, type CodeStatement, type CodeValue } from "../../parse/code-value.js";
 import { readPython } from "../../parse/python-code.js";
 
 export type MigrationKey = [app: string, name: string];
@@ -42,19 +42,6 @@ function keys(value: CodeValue | undefined): MigrationKey[] {
   });
 }
 
-function dottedNames(value: unknown, out: Set<string>): void {
-  if (!value || typeof value !== "object") return;
-  if (Array.isArray(value)) {
-    for (const item of value) dottedNames(item, out);
-    return;
-  }
-  const node = value as CodeValue;
-  if (node.kind === "call" && node.receiver?.kind === "name" && node.receiver.parts[0] !== "models" && node.receiver.parts[0] !== "migrations") {
-    out.add(`${node.receiver.parts.join(".")}.${node.name}`);
-  }
-  for (const [key, child] of Object.entries(node)) if (key !== "text") dottedNames(child, out);
-}
-
 export async function readMigrationFile(path: string, text: string, unreadable: Unreadable[]): Promise<DjangoMigrationFile | null> {
   const place = locate(path);
   if (!place) {
@@ -81,8 +68,7 @@ export async function readMigrationFile(path: string, text: string, unreadable: 
       else unreadable.push({ path, line: statement.line, message: "operations built at run time" });
     }
   }
-  const dotted = new Set<string>();
-  dottedNames(file.operations, dotted);
-  file.dotted = [...dotted];
+  // Django's own `models.X` and `migrations.X` are known; any other dotted call may be a project field class.
+  file.dotted = [...dottedCalls(file.operations)].filter((name) => !name.startsWith("models.") && !name.startsWith("migrations."));
   return file;
 }

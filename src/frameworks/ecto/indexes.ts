@@ -13,7 +13,7 @@ function columnsOf(value: CodeValue | undefined): CodeValue[] {
   return value.kind === "list" ? value.items : [value];
 }
 
-export function defaultIndexName(table: string, columns: string[]): string {
+function defaultIndexName(table: string, columns: string[]): string {
   return [table, ...columns, "index"].map((part) => part.replace(/[^\w]/g, "_")).join("_");
 }
 

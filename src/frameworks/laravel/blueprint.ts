@@ -19,6 +19,12 @@ export interface TableItems {
   ops: Operation[];
 }
 
+/** A Schema closure read: its new columns, then its commands in the order written, as Blueprint runs them. */
+export interface Blueprint {
+  columns: ColumnSpec[];
+  commands: (Operation | ConstraintSpec)[];
+}
+
 function names(values: CodeValue[]): string[] {
   return values.flatMap((v) => (v.kind === "list" ? v.items.map(stringOf) : [stringOf(v)])).filter((n): n is string => n !== null);
 }
@@ -204,22 +210,20 @@ function readStatement(chain: CodeCall[], table: string, ctx: LaravelContext, at
   }
 }
 
-/** The `$table->…` statements of a Schema closure, together. */
-export function readBlueprint(block: CodeBlock, table: string, ctx: LaravelContext): TableItems {
-  const all: TableItems = { columns: [], constraints: [], ops: [] };
+/** The `$table->…` statements of a Schema closure: new columns first, the other commands in order (Blueprint::toSql). */
+export function readBlueprint(block: CodeBlock, table: string, ctx: LaravelContext): Blueprint {
+  const all: Blueprint = { columns: [], commands: [] };
   const param = block.params[0] ?? "$table";
   for (const statement of block.body) {
-    if (statement.kind === "assign") continue;
     if (statement.kind !== "call") continue;
     const { base, calls } = chainOf(statement);
     if (base?.kind !== "name" || base.parts[0] !== param) {
-      all.ops.push(untyped(ctx, statement, "not a Blueprint call"));
+      all.commands.push(untyped(ctx, statement, "not a Blueprint call"));
       continue;
     }
     const items = readStatement(calls, table, ctx, statement);
     all.columns.push(...items.columns);
-    all.constraints.push(...items.constraints);
-    all.ops.push(...items.ops);
+    all.commands.push(...items.constraints, ...items.ops);
   }
   return all;
 }

@@ -29,7 +29,7 @@ export function referentialAction(value: CodeValue | undefined): ReferentialActi
 }
 
 /** `'x'`, `0`, `true`, `DB::raw('now()')`, `new Expression(…)`; undefined when PHP computes it. */
-export function laravelDefault(value: CodeValue | undefined, type: string | null, ctx: LaravelContext): DefaultValue | null | undefined {
+function laravelDefault(value: CodeValue | undefined, type: string | null, ctx: LaravelContext): DefaultValue | null | undefined {
   if (!value || value.kind === "null") return null;
   if (value.kind === "string" || value.kind === "number" || value.kind === "boolean") {
     return { kind: "literal", value: ctx.dialect && type ? typedLiteral(value.value, type, ctx.dialect) : value.value };

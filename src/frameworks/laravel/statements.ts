@@ -4,11 +4,17 @@
  * PHP is listed), and `if (Schema::hasColumn(…))` guards, taken as migrations replay from the state before them.
  * `DB::table(…)` queries change data in PHP and are listed.
  */
-import type { Operation } from "../../model/operations.js";
+import type { ConstraintSpec, Operation } from "../../model/operations.js";
 import { brief, chainOf, stringOf, substituteNames, type CodeCall, type CodeStatement, type CodeValue } from "../../parse/code-value.js";
 import { readSqlText } from "../../sql/read.js";
 import { readBlueprint } from "./blueprint.js";
 import { sourceOf, untyped, type LaravelContext } from "./context.js";
+
+const CONSTRAINT_KINDS = new Set(["primary_key", "unique", "check", "foreign_key", "exclude"]);
+
+function isOperation(command: Operation | ConstraintSpec): command is Operation {
+  return !CONSTRAINT_KINDS.has(command.kind);
+}
 
 function scope(call: CodeCall): string | null {
   const { base } = chainOf(call);
@@ -25,14 +31,14 @@ async function schemaCall(call: CodeCall, ctx: LaravelContext, locals: Map<strin
       const written = call.args[1];
       const block = written?.kind === "name" && written.parts.length === 1 ? locals.get(written.parts[0]!) : written;
       if (!table || block?.kind !== "block") return [untyped(ctx, call, "table built at run time")];
-      const items = readBlueprint(block, table, ctx);
+      const blueprint = readBlueprint(block, table, ctx);
       if (call.name === "create") {
-        return [{ kind: "create_table", table, columns: items.columns, constraints: items.constraints, source, call: "Schema::create" }, ...items.ops];
+        const constraints = blueprint.commands.filter((c): c is ConstraintSpec => !isOperation(c));
+        return [{ kind: "create_table", table, columns: blueprint.columns, constraints, source, call: "Schema::create" }, ...blueprint.commands.filter(isOperation)];
       }
       return [
-        ...items.columns.map((column): Operation => ({ kind: "add_column", table, column, source: column.source ?? source, call: "Schema::table" })),
-        ...items.constraints.map((constraint): Operation => ({ kind: "add_constraint", table, constraint, notValid: false, source: constraint.source ?? source, call: "Schema::table" })),
-        ...items.ops,
+        ...blueprint.columns.map((column): Operation => ({ kind: "add_column", table, column, source: column.source ?? source, call: "Schema::table" })),
+        ...blueprint.commands.map((c): Operation => (isOperation(c) ? c : { kind: "add_constraint", table, constraint: c, notValid: false, source: c.source ?? source, call: "Schema::table" })),
       ];
     }
     case "drop":

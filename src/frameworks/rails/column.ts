@@ -60,11 +60,6 @@ function typedDefault(value: DefaultValue | null, type: string | null, ctx: Rail
   return { kind: "literal", value: typedLiteral(value.value, type, ctx.dialect) };
 }
 
-/** The literal value of an option given as a symbol or string (`on_delete: :cascade`). */
-export function optionName(call: CodeCall, key: string): string | null {
-  return nameOf(option(call, key));
-}
-
 /** A value as a list of names (`:email` or `[:a, :b]`). */
 export function namesIn(value: CodeValue | undefined): string[] {
   if (!value) return [];
