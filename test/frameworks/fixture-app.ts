@@ -1,18 +1,17 @@
-/** A fixture app under test/fixtures/frameworks/<name>/ as a reader sees a repo: its files by repo-relative path. */
-import { readdirSync, readFileSync } from "node:fs";
+/** A fixture app under test/fixtures/frameworks/<name>/ as a reader sees a repo, and small inline repos. */
+import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import type { ReadContext } from "../../src/frameworks/reader.js";
 import type { SqlDialect } from "../../src/model/schema.js";
+import { FIXTURES, folderContext } from "./fixture-context.js";
 
-export const FIXTURES = join(import.meta.dirname, "..", "fixtures", "frameworks");
-
-export function fixtureContext(app: string, dialect: SqlDialect | null, root = join(FIXTURES, app)): ReadContext {
-  return { dialect, readText: async (path) => readFileSync(join(root, path), "utf8") };
+export function fixtureContext(app: string, dialect: SqlDialect | null): ReadContext {
+  return folderContext(join(FIXTURES, app), dialect);
 }
 
 /** Repo-relative paths of the files in one folder of the app, sorted. */
-export function filesIn(app: string, folder: string, root = join(FIXTURES, app)): string[] {
-  return readdirSync(join(root, folder))
+export function filesIn(app: string, folder: string): string[] {
+  return readdirSync(join(FIXTURES, app, folder))
     .filter((name) => !name.startsWith("."))
     .sort()
     .map((name) => `${folder}/${name}`);
